@@ -1,0 +1,161 @@
+"""The one body StreamBlock of the site, shared by every page that has a body."""
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+INLINE_FEATURES = ["bold", "italic", "link", "superscript", "subscript"]
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Text"
+        template = "blocks/rich_text_block.html"
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=255)
+    level = blocks.ChoiceBlock(
+        choices=[("3", "Heading"), ("4", "Sub-heading"), ("5", "Minor heading")],
+        default="3",
+        help_text="Heading sits one level below the section's title, sub-heading two.",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+
+
+class ListBlock(blocks.StructBlock):
+    style = blocks.ChoiceBlock(
+        choices=[("bulleted", "Bulleted"), ("numbered", "Numbered")], default="bulleted"
+    )
+    items = blocks.ListBlock(blocks.RichTextBlock(features=INLINE_FEATURES), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/list_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=255, help_text="Describes the image for people who cannot see it. Required."
+    )
+    caption = blocks.CharBlock(required=False, max_length=500)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image_block.html"
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    value = blocks.CharBlock(max_length=40, help_text="As it should read: 3,016 or 120+.")
+    label = blocks.CharBlock(max_length=120)
+
+    class Meta:
+        icon = "order"
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, max_length=255)
+    figures = blocks.ListBlock(KeyFigureBlock(), min_num=1)
+
+    class Meta:
+        icon = "order"
+        template = "blocks/key_figures_block.html"
+
+
+class TimelineEventBlock(blocks.StructBlock):
+    date = blocks.CharBlock(max_length=80, help_text="As it should read: March 2020.")
+    text = blocks.RichTextBlock(features=INLINE_FEATURES)
+
+
+class TimelineBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, max_length=255)
+    events = blocks.ListBlock(TimelineEventBlock(), min_num=1)
+
+    class Meta:
+        icon = "date"
+        template = "blocks/timeline_block.html"
+
+
+class LinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=255)
+    url = blocks.URLBlock()
+
+
+class LinkListBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, max_length=255, help_text="Get involved, Find us at…")
+    links = blocks.ListBlock(LinkBlock(), min_num=1)
+
+    class Meta:
+        icon = "link"
+        template = "blocks/link_list_block.html"
+
+
+class FootnoteBlock(blocks.StructBlock):
+    label = blocks.RegexBlock(
+        regex=r"^[0-9A-Za-z]{1,8}$",
+        max_length=8,
+        help_text="What the text cites: [0] in the text cites the footnote labelled 0.",
+        error_messages={"invalid": "A footnote label is 1 to 8 letters or digits."},
+    )
+    text = blocks.RichTextBlock(features=INLINE_FEATURES)
+
+
+class FootnotesBlock(blocks.StructBlock):
+    notes = blocks.ListBlock(FootnoteBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/footnotes_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        labels = [note["label"] for note in value["notes"]]
+        duplicates = sorted({label for label in labels if labels.count(label) > 1})
+        if duplicates:
+            raise ValidationError(f"Footnote labels must be unique: {', '.join(duplicates)}")
+        return value
+
+
+class EmbedVideoBlock(blocks.StructBlock):
+    url = EmbedBlock(help_text="A YouTube, Vimeo… address.")
+
+    class Meta:
+        icon = "media"
+        label = "Embed"
+        template = "blocks/embed_block.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    text = RichTextBlock()
+    heading = HeadingBlock()
+    list = ListBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    key_figures = KeyFiguresBlock()
+    timeline = TimelineBlock()
+    link_list = LinkListBlock()
+    footnotes = FootnotesBlock()
+    embed = EmbedVideoBlock()
+
+    class Meta:
+        block_counts = {"footnotes": {"max_num": 1}}

@@ -1,0 +1,83 @@
+"""The fixed top of the page tree: home, the editions archive and the profile indexes."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Page, Site
+
+SITE_CONTENT = Path(settings.BASE_DIR) / "content" / "site.yaml"
+
+
+@dataclass
+class SiteStructure:
+    site: Site
+    home: Page
+    editions: Page
+    projects: Page
+    working_groups: Page
+
+
+def _content():
+    return yaml.safe_load(SITE_CONTENT.read_text(encoding="utf-8"))
+
+
+@transaction.atomic
+def ensure_site_structure():
+    """Create what is missing, replacing Wagtail's placeholder home page; never overwrite."""
+    from oif_site.models import HomePage, SiteSettings
+    from projects.models import ProjectIndexPage, WorkingGroupIndexPage
+    from reports.models import AnnualReportIndexPage
+
+    content = _content()
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = HomePage(slug="home", **content["home"])
+        placeholder = Page.objects.filter(depth=2, slug="home").exclude(
+            content_type__model="homepage", content_type__app_label="oif_site"
+        )
+        placeholder_ids = list(placeholder.values_list("pk", flat=True))
+        if placeholder_ids:
+            placeholder.update(slug="home-placeholder")
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        Site.objects.filter(root_page_id__in=placeholder_ids).update(root_page=home)
+        Page.objects.filter(pk__in=placeholder_ids).delete()
+
+    site = Site.objects.filter(root_page=home).first()
+    if site is None:
+        site = Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=settings.WAGTAIL_SITE_NAME,
+        )
+
+    def child(model, slug, key):
+        page = model.objects.child_of(home).first()
+        if page is None:
+            page = model(slug=slug, **content[key])
+            home.add_child(instance=page)
+            page.save_revision().publish()
+        return page
+
+    structure = SiteStructure(
+        site=site,
+        home=home,
+        editions=child(AnnualReportIndexPage, "annual-reports", "annual_reports"),
+        projects=child(ProjectIndexPage, "projects", "projects"),
+        working_groups=child(WorkingGroupIndexPage, "working-groups", "working_groups"),
+    )
+    site_settings = SiteSettings.for_site(site)
+    changed = False
+    for name, value in content["settings"].items():
+        if not getattr(site_settings, name):
+            setattr(site_settings, name, value)
+            changed = True
+    if changed:
+        site_settings.save()
+    return structure

@@ -1,0 +1,121 @@
+"""Project and working-group profiles: the pages that outlive any one edition."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from oif_site.models import BasePage
+
+
+class ProfileIndexPage(BasePage):
+    """Lists the profiles below it."""
+
+    template = "projects/profile_index_page.html"
+    parent_page_types = ["oif_site.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["profiles"] = (
+            Page.objects.child_of(self).live().public().specific().order_by("title")
+        )
+        return context
+
+
+class ProfilePage(BasePage):
+    """A project or working group, with its updates from every edition."""
+
+    template = "projects/profile_page.html"
+    subpage_types = []
+
+    website = models.URLField(blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("website")]
+
+    class Meta:
+        abstract = True
+
+    def get_updates(self):
+        """This profile's live updates, newest edition first, each with its edition attached."""
+        from reports.models import AnnualReportPage
+
+        updates = list(self.updates.live().public().order_by("path"))
+        if not updates:
+            return []
+        edition_depth = AnnualReportPage.objects.values_list("depth", flat=True).first()
+        editions = {
+            e.path: e
+            for e in AnnualReportPage.objects.live().filter(
+                path__in={u.path[: edition_depth * Page.steplen] for u in updates}
+            )
+        }
+        result = []
+        for update in updates:
+            edition = editions.get(update.path[: edition_depth * Page.steplen])
+            if edition:
+                update.__dict__["edition"] = edition
+                result.append(update)
+        return sorted(result, key=lambda u: -u.edition.year)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["updates"] = self.get_updates()
+        return context
+
+
+class ProjectIndexPage(ProfileIndexPage):
+    subpage_types = ["projects.ProjectPage"]
+
+
+class ProjectPage(ProfilePage):
+    parent_page_types = ["projects.ProjectIndexPage"]
+
+    class Status(models.TextChoices):
+        PILOT = "pilot", "Pilot project"
+        CONFIRMED = "confirmed", "Confirmed project"
+        TOP_LEVEL = "top-level", "Top-level project"
+        SUPPORTED_COLLABORATION = "supported-collaboration", "Supported collaboration"
+
+    repository = models.URLField(blank=True)
+    licence = models.CharField(max_length=100, blank=True)
+    status = models.CharField(max_length=30, choices=Status.choices, default=Status.PILOT)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("website"),
+                FieldPanel("repository"),
+                FieldPanel("licence"),
+            ],
+            heading="Project",
+        ),
+        InlinePanel("channels", heading="Get involved", label="Channel"),
+    ]
+    search_fields = BasePage.search_fields + [index.FilterField("status")]
+
+
+class ProjectChannel(Orderable):
+    """A way to get involved: mailing list, chat, code…"""
+
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="channels")
+    label = models.CharField(max_length=100)
+    url = models.URLField()
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+
+    def __str__(self):
+        return self.label
+
+
+class WorkingGroupIndexPage(ProfileIndexPage):
+    subpage_types = ["projects.WorkingGroupPage"]
+
+
+class WorkingGroupPage(ProfilePage):
+    parent_page_types = ["projects.WorkingGroupIndexPage"]

@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from reports.sources.load import load_edition
+from reports.sources.yaml_io import SourceError
+
+
+class Command(BaseCommand):
+    help = "Load an edition source file (YAML) into pages, profiles and snippets, atomically."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="e.g. content/editions/2020.yaml")
+        parser.add_argument(
+            "--skip-existing",
+            action="store_true",
+            help="Leave an edition that is already in the database untouched.",
+        )
+
+    def handle(self, *args, path, skip_existing, **options):
+        try:
+            report = load_edition(path, skip_existing=skip_existing)
+        except SourceError as error:
+            raise CommandError(f"Nothing was loaded. {error}") from error
+        self.stdout.write(str(report))

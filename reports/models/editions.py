@@ -1,0 +1,125 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import prefetch_related_objects
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from oif_site.blocks import BodyBlock
+from oif_site.models import BasePage
+
+SECTION_PAGE_TYPES = [
+    "reports.LetterPage",
+    "reports.ChapterPage",
+    "reports.ProjectUpdatePage",
+    "reports.WorkingGroupUpdatePage",
+    "reports.EventPage",
+    "reports.GeneralSectionPage",
+]
+
+
+class AnnualReportIndexPage(BasePage):
+    template = "reports/annual_report_index_page.html"
+    parent_page_types = ["oif_site.HomePage"]
+    subpage_types = ["reports.AnnualReportPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["editions"] = (
+            AnnualReportPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("cover_image")
+            .order_by("-year")
+        )
+        return context
+
+
+class AnnualReportPage(BasePage):
+    """One yearly edition; its descendants are its sections, in reading order."""
+
+    template = "reports/annual_report_page.html"
+    parent_page_types = ["reports.AnnualReportIndexPage"]
+    subpage_types = SECTION_PAGE_TYPES
+
+    year = models.PositiveSmallIntegerField(
+        unique=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text="The year the edition reports on; it is also the edition's address.",
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    intro = StreamField(BodyBlock(), blank=True)
+
+    search_fields = BasePage.search_fields + [
+        index.FilterField("year"),
+        index.SearchField("intro"),
+    ]
+    content_panels = [
+        FieldPanel("year"),
+        *BasePage.content_panels,
+        FieldPanel("cover_image"),
+        FieldPanel("intro"),
+    ]
+
+    class Meta:
+        ordering = ["-year"]
+
+    def __str__(self):
+        return self.title
+
+    def full_clean(self, *args, **kwargs):
+        # The year is the address: /annual-reports/2020/.
+        if self.year:
+            self.slug = str(self.year)
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.year and self.slug != str(self.year):
+            raise ValidationError({"slug": f"An edition's slug is its year: {self.year}."})
+
+    def get_sections(self, *, live=True):
+        """Every section of the edition in reading order, in a fixed number of queries."""
+        from .sections import LetterPage, ProjectUpdatePage, WorkingGroupUpdatePage
+
+        queryset = Page.objects.descendant_of(self).order_by("path")
+        if live:
+            queryset = queryset.live().public()
+        sections = list(queryset.specific())
+        for cls, field in (
+            (LetterPage, "signatory"),
+            (ProjectUpdatePage, "project"),
+            (WorkingGroupUpdatePage, "working_group"),
+        ):
+            prefetch_related_objects([s for s in sections if isinstance(s, cls)], field)
+        for section in sections:
+            section.__dict__["edition"] = self
+        return sections
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = self.get_sections()
+        context["sections"] = sections
+        context["toc"] = build_toc(sections, self.depth)
+        context["other_editions"] = (
+            AnnualReportPage.objects.live().public().exclude(pk=self.pk).order_by("-year")
+        )
+        return context
+
+
+def build_toc(sections, edition_depth):
+    """Nest the flat, path-ordered sections into [{"page", "children"}] for the contents list."""
+    root = {"children": []}
+    stack = [(edition_depth, root)]
+    for section in sections:
+        while stack[-1][0] >= section.depth:
+            stack.pop()
+        node = {"page": section, "children": []}
+        stack[-1][1]["children"].append(node)
+        stack.append((section.depth, node))
+    return root["children"]

@@ -1,0 +1,221 @@
+import re
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from oif_site.blocks import BodyBlock, KeyFigureBlock
+
+SECTION_PARENTS = ["reports.AnnualReportPage", "reports.ChapterPage"]
+
+
+class EditionSectionPage(Page):
+    """A part of an edition: readable alone at its own URL and inline on the edition page."""
+
+    body = StreamField(BodyBlock(), blank=True)
+
+    template = "reports/section_page.html"
+    content_template = "reports/includes/section_content.html"
+    parent_page_types = SECTION_PARENTS
+    subpage_types = []
+
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    content_panels = Page.content_panels + [FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def edition(self):
+        from .editions import AnnualReportPage
+
+        return AnnualReportPage.objects.ancestor_of(self).first()
+
+    @property
+    def anchor(self):
+        """The fragment that locates this section on the edition page, e.g. zuul or
+        event-highlights-opendev: slugs are unique only among siblings."""
+        parts = self.url_path.strip("/").split("/")
+        return "-".join(parts[self.edition.depth - 1 :])
+
+    @property
+    def level(self):
+        """1 for a top-level section, 2 inside a chapter, 3 for a subsection."""
+        return self.depth - self.edition.depth
+
+    @cached_property
+    def footnote_labels(self):
+        return {
+            note["label"]
+            for block in self.body
+            if block.block_type == "footnotes"
+            for note in block.value["notes"]
+        }
+
+    @cached_property
+    def heading_anchors(self):
+        """Unique ids for the headings of the body, keyed by block id."""
+        anchors, seen = {}, set()
+        for block in self.body:
+            if block.block_type != "heading":
+                continue
+            base = f"{self.anchor}-{slugify(block.value['text']) or 'heading'}"
+            candidate, n = base, 2
+            while candidate in seen:
+                candidate, n = f"{base}-{n}", n + 1
+            seen.add(candidate)
+            anchors[block.id] = candidate
+        return anchors
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        reading_order = list(
+            Page.objects.descendant_of(self.edition)
+            .live()
+            .public()
+            .order_by("path")
+            .only("id", "title", "url_path", "depth", "path")
+        )
+        position = next((i for i, p in enumerate(reading_order) if p.pk == self.pk), None)
+        if position is not None:
+            context["previous_section"] = reading_order[position - 1] if position > 0 else None
+            context["next_section"] = (
+                reading_order[position + 1] if position + 1 < len(reading_order) else None
+            )
+        context["section"] = self
+        context["children"] = (
+            Page.objects.child_of(self).live().public().order_by("path").only("title", "url_path")
+        )
+        return context
+
+
+FOOTNOTE_REF = re.compile(r"\[([0-9A-Za-z]{1,8})\]")
+
+
+def link_footnote_references(html, section):
+    """Turn [0] in rendered text into a link to footnote 0 of the section, and back."""
+    labels = section.footnote_labels
+    if not labels:
+        return html
+    anchor = section.anchor
+    seen = set()
+
+    def replace(match):
+        label = match.group(1)
+        if label not in labels:
+            return match.group(0)
+        ref_id = f' id="{anchor}-fnref-{label}"' if label not in seen else ""
+        seen.add(label)
+        return (
+            f'<sup class="footnote-ref"><a href="#{anchor}-fn-{label}"{ref_id}'
+            f' aria-describedby="{anchor}-footnotes-label">[{label}]</a></sup>'
+        )
+
+    return FOOTNOTE_REF.sub(replace, html)
+
+
+class ChapterPage(EditionSectionPage):
+    """Groups sections, e.g. Project Updates; its body is the chapter's introduction."""
+
+    parent_page_types = ["reports.AnnualReportPage"]
+    subpage_types = [
+        "reports.LetterPage",
+        "reports.ProjectUpdatePage",
+        "reports.WorkingGroupUpdatePage",
+        "reports.EventPage",
+        "reports.GeneralSectionPage",
+    ]
+
+
+class LetterPage(EditionSectionPage):
+    content_template = "reports/includes/letter_content.html"
+
+    signatory = models.ForeignKey(
+        "reports.Person", on_delete=models.PROTECT, related_name="letters"
+    )
+    signatory_title = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Shown under the name instead of the person's role and organisation.",
+    )
+    sign_off = models.CharField(max_length=120, blank=True, help_text="e.g. With all success,")
+
+    content_panels = EditionSectionPage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("sign_off"), FieldPanel("signatory"), FieldPanel("signatory_title")],
+            heading="Signature",
+        )
+    ]
+
+    @property
+    def signature_title(self):
+        return self.signatory_title or self.signatory.title_line
+
+
+class ProjectUpdatePage(EditionSectionPage):
+    content_template = "reports/includes/project_update_content.html"
+
+    project = models.ForeignKey(
+        "projects.ProjectPage", on_delete=models.PROTECT, related_name="updates"
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("project"), FieldPanel("body")]
+
+
+class WorkingGroupUpdatePage(EditionSectionPage):
+    content_template = "reports/includes/working_group_update_content.html"
+
+    working_group = models.ForeignKey(
+        "projects.WorkingGroupPage", on_delete=models.PROTECT, related_name="updates"
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("working_group"), FieldPanel("body")]
+
+
+class EventPage(EditionSectionPage):
+    content_template = "reports/includes/event_content.html"
+
+    class Format(models.TextChoices):
+        VIRTUAL = "virtual", "Virtual"
+        IN_PERSON = "in-person", "In person"
+        HYBRID = "hybrid", "Hybrid"
+
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    format = models.CharField(max_length=20, choices=Format.choices, default=Format.VIRTUAL)
+    location = models.CharField(max_length=255, blank=True)
+    figures = StreamField([("figure", KeyFigureBlock())], blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel([FieldPanel("format"), FieldPanel("location")]),
+                FieldPanel("figures"),
+            ],
+            heading="The event",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = EditionSectionPage.search_fields + [index.SearchField("location")]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The event cannot end before it starts."})
+
+
+class GeneralSectionPage(EditionSectionPage):
+    """Community highlights, press, newsletter…; may group subsections of its own."""
+
+    parent_page_types = SECTION_PARENTS + ["reports.GeneralSectionPage"]
+    subpage_types = ["reports.GeneralSectionPage"]
+
+    class Meta:
+        verbose_name = "general section"
