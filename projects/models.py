@@ -69,10 +69,12 @@ class ProfilePage(BasePage):
 
 
 class ProjectIndexPage(ProfileIndexPage):
+    template = "projects/profile_index_page.html"
     subpage_types = ["projects.ProjectPage"]
 
 
 class ProjectPage(ProfilePage):
+    template = "projects/profile_page.html"
     parent_page_types = ["projects.ProjectIndexPage"]
 
     class Status(models.TextChoices):
@@ -114,8 +116,10 @@ class ProjectChannel(Orderable):
 
 
 class WorkingGroupIndexPage(ProfileIndexPage):
+    template = "projects/profile_index_page.html"
     subpage_types = ["projects.WorkingGroupPage"]
 
 
 class WorkingGroupPage(ProfilePage):
+    template = "projects/profile_page.html"
     parent_page_types = ["projects.WorkingGroupIndexPage"]

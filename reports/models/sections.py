@@ -121,6 +121,7 @@ def link_footnote_references(html, section):
 class ChapterPage(EditionSectionPage):
     """Groups sections, e.g. Project Updates; its body is the chapter's introduction."""
 
+    template = "reports/section_page.html"
     parent_page_types = ["reports.AnnualReportPage"]
     subpage_types = [
         "reports.LetterPage",
@@ -132,6 +133,7 @@ class ChapterPage(EditionSectionPage):
 
 
 class LetterPage(EditionSectionPage):
+    template = "reports/section_page.html"
     content_template = "reports/includes/letter_content.html"
 
     signatory = models.ForeignKey(
@@ -157,6 +159,7 @@ class LetterPage(EditionSectionPage):
 
 
 class ProjectUpdatePage(EditionSectionPage):
+    template = "reports/section_page.html"
     content_template = "reports/includes/project_update_content.html"
 
     project = models.ForeignKey(
@@ -167,6 +170,7 @@ class ProjectUpdatePage(EditionSectionPage):
 
 
 class WorkingGroupUpdatePage(EditionSectionPage):
+    template = "reports/section_page.html"
     content_template = "reports/includes/working_group_update_content.html"
 
     working_group = models.ForeignKey(
@@ -177,6 +181,7 @@ class WorkingGroupUpdatePage(EditionSectionPage):
 
 
 class EventPage(EditionSectionPage):
+    template = "reports/section_page.html"
     content_template = "reports/includes/event_content.html"
 
     class Format(models.TextChoices):
@@ -214,6 +219,7 @@ class EventPage(EditionSectionPage):
 class GeneralSectionPage(EditionSectionPage):
     """Community highlights, press, newsletter…; may group subsections of its own."""
 
+    template = "reports/section_page.html"
     parent_page_types = SECTION_PARENTS + ["reports.GeneralSectionPage"]
     subpage_types = ["reports.GeneralSectionPage"]
 

@@ -1,0 +1,57 @@
+# Two commands do everything on a fresh machine with Python 3.11 and make:
+#   make run    install into .venv, migrate, load the 2020 edition, serve at http://127.0.0.1:8000/
+#   make test   install what the tests need and run every test
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+EDITIONS := $(wildcard content/editions/*.yaml)
+
+.PHONY: run test install install-test content lint format bench clean browsers
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+content: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) setup_site
+	@for f in $(EDITIONS); do $(MANAGE) load_edition --skip-existing $$f || exit 1; done
+	$(MANAGE) ensure_admin
+
+run: content
+	@echo "Serving on http://$(HOST):$(PORT)/ (admin at /admin/, log in as admin / admin)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-test
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=oif_site.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: install-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install-test
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts

@@ -1,0 +1,16 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EDITION_2020 = ROOT / "content" / "editions" / "2020.yaml"
+SEED = ROOT.parent / "shared" / "seeds" / "000_9282d407df14c239.txt"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the site structure and the 2020 edition, as `make run`."""
+    from reports.sources.load import load_edition
+
+    with django_db_blocker.unblock():
+        load_edition(EDITION_2020)

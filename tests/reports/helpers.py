@@ -1,0 +1,72 @@
+"""Helpers for tests of edition sources: copies of the 2020 source and database snapshots."""
+
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from projects.models import ProjectChannel, ProjectPage
+from reports.models import Person
+from reports.sources.yaml_io import dump_source
+
+EDITION_2020 = Path(settings.BASE_DIR) / "content" / "editions" / "2020.yaml"
+
+
+def db_snapshot():
+    """What a failed load must leave untouched: row counts and the state of every page."""
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "people": Person.objects.count(),
+        "projects": ProjectPage.objects.count(),
+        "channels": ProjectChannel.objects.count(),
+        "images": get_image_model().objects.count(),
+        "page states": set(
+            Page.objects.values_list("id", "path", "title", "latest_revision_id", "live")
+        ),
+    }
+
+
+def replace_once(text, old, new):
+    """`text` with the one occurrence of `old` replaced: an edit that cannot miss silently."""
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in the source"
+    return text.replace(old, new)
+
+
+def line_of(text, needle):
+    """The 1-based line of the one occurrence of `needle` in `text`."""
+    assert text.count(needle) == 1, f"{needle!r} occurs {text.count(needle)} times"
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def source_text(year=2090):
+    """The 2020 source as text, as the edition of `year` (so it does not touch 2020)."""
+    text = EDITION_2020.read_text(encoding="utf-8")
+    return replace_once(text, "  year: 2020\n", f"  year: {year}\n")
+
+
+def source_data(year=2090):
+    """The 2020 source as plain data, as the edition of `year`, to edit structurally."""
+    return yaml.safe_load(source_text(year))
+
+
+def write_source(directory, content, name="edition.yaml"):
+    """Write a source (text, or data in the canonical layout) into `directory`; its path."""
+    if not isinstance(content, str):
+        content = dump_source(content)
+    path = Path(directory) / name
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+def find_section(sections, slug):
+    """The section with `slug` anywhere in a source's section tree."""
+    for section in sections:
+        if section["slug"] == slug:
+            return section
+        found = find_section(section.get("sections", []), slug)
+        if found:
+            return found
+    raise LookupError(slug)
