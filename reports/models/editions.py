@@ -7,7 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from oif_site.blocks import BodyBlock
+from oif_site.blocks import BodyBlock, preload_images
 from oif_site.models import BasePage
 
 SECTION_PAGE_TYPES = [
@@ -99,6 +99,9 @@ class AnnualReportPage(BasePage):
             prefetch_related_objects([s for s in sections if isinstance(s, cls)], field)
         for section in sections:
             section.__dict__["edition"] = self
+        with preload_images([section.body for section in sections]):
+            for section in sections:
+                list(section.body)  # converts the blocks now, while the images are at hand
         return sections
 
     def get_context(self, request, *args, **kwargs):
