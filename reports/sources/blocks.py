@@ -94,8 +94,8 @@ def import_image(path, created):
     existing = Image.objects.filter(file_hash=file_hash).first()
     if existing:
         return existing
-    image = Image(title=path.name, file_hash=file_hash)
-    image.file.save(path.name, ContentFile(content), save=False)
+    image = Image(title=path.name, file_hash=file_hash, file_size=len(content))
+    image.file.save(path.name, ContentFile(content, name=path.name), save=False)
     created.append(image.file.name)
     image.save()
     return image

@@ -33,7 +33,7 @@ from .blocks import (
     import_image,
 )
 from .export import edition_to_dict, profile_to_dict, section_to_dict
-from .schema import normalise
+from .schema import line_of_place, normalise
 from .yaml_io import SourceError, read_source
 
 SECTION_MODELS = {
@@ -69,11 +69,11 @@ class LoadReport:
 def load_edition(path, *, skip_existing=False):
     """Load the source at `path`; returns a LoadReport or raises SourceError."""
     path = Path(path)
-    source = normalise(read_source(path), path)
+    source, lines = normalise(read_source(path), path)
     year = source["edition"]["year"]
     if skip_existing and AnnualReportPage.objects.filter(year=year).exists():
         return LoadReport(year)
-    loader = _Loader(path, source)
+    loader = _Loader(path, source, lines)
     try:
         with transaction.atomic():
             loader.run()
@@ -85,14 +85,14 @@ def load_edition(path, *, skip_existing=False):
 
 
 class _Loader:
-    def __init__(self, path, source):
-        self.path, self.source = path, source
+    def __init__(self, path, source, lines):
+        self.path, self.source, self.lines = path, source, lines
         self.report = LoadReport(source["edition"]["year"])
         self.created_files = []
         self.images = {}
 
     def fail(self, place, field, problem):
-        raise SourceError(self.path, None, place, field, problem)
+        raise SourceError(self.path, line_of_place(self.lines, place), place, field, problem)
 
     def run(self):
         site = ensure_site_structure()
@@ -225,7 +225,7 @@ class _Loader:
             problems = flatten_block_errors(get_error_json_data(error))
             (where, message), *_ = problems or [((), "; ".join(error.messages))]
             field_name = where[-1] if where else None
-            location = " › ".join([place, *_join_steps(where[:-1])])
+            location = " › ".join(_join_steps([place, *where[:-1]]))
             self.fail(location, field_name, message)
 
     def image(self, name, place):

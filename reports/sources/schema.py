@@ -99,17 +99,20 @@ class ListOf(Field):
 class Context:
     """Where in the file we are: used to name the place of an error."""
 
-    def __init__(self, path, place=(), line=None, node=None):
+    def __init__(self, path, place=(), line=None, node=None, lines=None):
         self.path, self.place, self.line, self.node = path, tuple(place), line, node
+        # Every place seen, with its line: errors found later, in the database, use it.
+        self.lines = {} if lines is None else lines
+        self.lines.setdefault(" › ".join(self.place), line)
 
     def at(self, step, line=None, node=None):
-        return Context(self.path, (*self.place, step), line or self.line, node)
+        return Context(self.path, (*self.place, step), line or self.line, node, self.lines)
 
     def child(self, name, node):
         line = getattr(node, "line", None) or self.line_of(name)
         step = name if name else None
         place = (*self.place, step) if step else self.place
-        return Context(self.path, place, line, node)
+        return Context(self.path, place, line, node, self.lines)
 
     def line_of(self, key):
         if isinstance(self.node, Node) and key in self.node.key_lines:
@@ -123,7 +126,7 @@ class Context:
 def check_mapping(value, fields, ctx):
     if not isinstance(value, dict):
         ctx.fail(None, f"must be a mapping of {', '.join(fields)}")
-    ctx = Context(ctx.path, ctx.place, getattr(value, "line", ctx.line), value)
+    ctx = Context(ctx.path, ctx.place, getattr(value, "line", ctx.line), value, ctx.lines)
     unknown = [key for key in value if key not in fields]
     if unknown:
         ctx.fail(unknown[0], f"unknown field; expected one of: {', '.join(fields)}")
@@ -338,11 +341,27 @@ SOURCE_FIELDS = {
 
 
 def normalise(data, path):
-    """Check the whole source and return it in canonical form, or raise SourceError."""
+    """Check the whole source; return it in canonical form and the line of each place."""
     ctx = Context(path, (), getattr(data, "line", 1), data)
     source = check_mapping(data, SOURCE_FIELDS, ctx)
     _check_references(source, data, path)
-    return source
+    return source, ctx.lines
+
+
+def line_of_place(lines, place):
+    """The line of `place`, or of the nearest enclosing place the schema saw."""
+    steps = place.split(" › ")
+    while steps:
+        line = lines.get(" › ".join(steps))
+        if line:
+            return line
+        last = steps.pop()
+        if "[" in last and not last.startswith("["):
+            steps.append(last[: last.index("[")])  # body[5] -> body
+            if lines.get(" › ".join(steps)):
+                return lines[" › ".join(steps)]
+            steps.pop()
+    return None
 
 
 def _check_references(source, data, path):

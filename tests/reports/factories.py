@@ -6,6 +6,7 @@ Section pages default to a child of a new edition (`parent=` another edition or 
 """
 
 import factory
+from django.db.models import Max
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.rich_text import RichText
@@ -33,6 +34,12 @@ def paragraph(text="A paragraph of the report."):
     return [("text", RichText(f"<p>{text}</p>"))]
 
 
+def next_free_year():
+    """2030 or the year after the newest edition: factory sequences are not reset per test."""
+    newest = AnnualReportPage.objects.aggregate(newest=Max("year"))["newest"] or 0
+    return max(2030, newest + 1)
+
+
 class PersonFactory(DjangoModelFactory):
     class Meta:
         model = Person
@@ -47,7 +54,7 @@ class AnnualReportPageFactory(PublishedPageFactory):
         model = AnnualReportPage
 
     parent = factory.LazyFunction(AnnualReportIndexPage.objects.get)
-    year = factory.Sequence(lambda n: 2030 + n)
+    year = factory.LazyFunction(next_free_year)
     title = factory.LazyAttribute(lambda page: f"{page.year} Annual Report")
     slug = factory.LazyAttribute(lambda page: str(page.year))
     summary = factory.LazyAttribute(lambda page: f"What the foundation did in {page.year}.")

@@ -35,10 +35,15 @@ def replace_once(text, old, new):
     return text.replace(old, new)
 
 
-def line_of(text, needle):
-    """The 1-based line of the one occurrence of `needle` in `text`."""
-    assert text.count(needle) == 1, f"{needle!r} occurs {text.count(needle)} times"
-    return text[: text.index(needle)].count("\n") + 1
+def line_of(text, needle, after=""):
+    """The 1-based line of the one occurrence of `needle` in `text` (the first one after
+    the one occurrence of `after`, if given)."""
+    start = text.index(after) if after else 0
+    if after:
+        assert text.count(after) == 1, f"{after!r} occurs {text.count(after)} times"
+    else:
+        assert text.count(needle) == 1, f"{needle!r} occurs {text.count(needle)} times"
+    return text[: text.index(needle, start)].count("\n") + 1
 
 
 def source_text(year=2090):
@@ -63,10 +68,19 @@ def write_source(directory, content, name="edition.yaml"):
 
 def find_section(sections, slug):
     """The section with `slug` anywhere in a source's section tree."""
-    for section in sections:
+    stack = list(sections)
+    while stack:
+        section = stack.pop(0)
         if section["slug"] == slug:
             return section
-        found = find_section(section.get("sections", []), slug)
-        if found:
-            return found
+        stack.extend(section.get("sections", []))
     raise LookupError(slug)
+
+
+def write_png(path, colour=(200, 30, 30), size=(4, 3)):
+    """A small PNG image at `path` (its folders created); returns the path."""
+    from PIL import Image
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, colour).save(path, format="PNG")
+    return path
