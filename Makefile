@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 EDITIONS := $(wildcard content/editions/*.yaml)
 
-.PHONY: run test install install-test content lint format bench clean browsers
+.PHONY: run test install install-test system-packages content lint format bench clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
@@ -38,7 +38,10 @@ run: content
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin at /admin/, log in as admin / admin)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-test
+system-packages:
+	@.ci/install-system-packages
+
+test: install-test system-packages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-test

@@ -1,0 +1,47 @@
+"""Browser tests: Playwright driving Debian's Chromium against a real server process."""
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser.server import SiteServer
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def site():
+    """The site served by gunicorn with production settings and the 2020 edition loaded."""
+    server = SiteServer().prepare().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,128 @@
+"""A real server for browser tests and page-quality scripts: production settings, gunicorn,
+its own database (SQLite file, or a PostgreSQL database beside DATABASE_URL's)."""
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+EDITION_2020 = ROOT / "content" / "editions" / "2020.yaml"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _postgres_url(base_url, name):
+    parts = urlsplit(base_url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+class SiteServer:
+    def __init__(self, name="browser"):
+        self.workdir = Path(tempfile.mkdtemp(prefix=f"oif-{name}-"))
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        base = os.environ.get("DATABASE_URL", "")
+        self._pg_name = None
+        if base.startswith(("postgres://", "postgresql://")):
+            self._pg_name = f"{urlsplit(base).path.lstrip('/') or 'oif_site'}_{name}"
+            database_url = _postgres_url(base, self._pg_name)
+        else:
+            database_url = f"sqlite:///{self.workdir / 'db.sqlite3'}"
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "oif_site.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(40),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "CSRF_TRUSTED_ORIGINS": self.url,
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_COOKIES": "false",
+            "DATABASE_URL": database_url,
+            "STATIC_ROOT": str(self.workdir / "static"),
+            "MEDIA_ROOT": str(self.workdir / "media"),
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(self.workdir / "mail"),
+            "WAGTAILADMIN_BASE_URL": self.url,
+            "REDIS_URL": "",
+            "AWS_STORAGE_BUCKET_NAME": "",
+        }
+        self.process = None
+
+    def manage(self, *args):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode:
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
+        return result.stdout
+
+    def shell(self, code):
+        return self.manage("shell", "-c", code)
+
+    def prepare(self):
+        if self._pg_name:
+            admin = {**self.env, "PGHOST": "127.0.0.1", "PGUSER": "postgres"}
+            base = urlsplit(os.environ["DATABASE_URL"])
+            admin.update(PGHOST=base.hostname or "127.0.0.1", PGUSER=base.username or "postgres")
+            subprocess.run(["dropdb", "--if-exists", self._pg_name], env=admin, check=True)
+            subprocess.run(["createdb", self._pg_name], env=admin, check=True)
+        self.manage("migrate", "--no-input")
+        self.manage("collectstatic", "--no-input")
+        self.manage("setup_site")
+        self.manage("load_edition", str(EDITION_2020))
+        return self
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "oif_site.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                "2",
+                "--threads",
+                "4",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=self.env,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("the site server did not answer within 30 s")
+
+    def stop(self):
+        if self.process:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+            self.process = None
+        shutil.rmtree(self.workdir, ignore_errors=True)
