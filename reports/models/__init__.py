@@ -2,6 +2,7 @@
 
 from .editions import AnnualReportIndexPage, AnnualReportPage
 from .people import Person
+from .releases import EditionRelease, ReviewLink
 from .sections import (
     ChapterPage,
     EditionSectionPage,
@@ -16,11 +17,13 @@ __all__ = [
     "AnnualReportIndexPage",
     "AnnualReportPage",
     "ChapterPage",
+    "EditionRelease",
     "EditionSectionPage",
     "EventPage",
     "GeneralSectionPage",
     "LetterPage",
     "Person",
     "ProjectUpdatePage",
+    "ReviewLink",
     "WorkingGroupUpdatePage",
 ]

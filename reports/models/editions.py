@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -85,12 +86,30 @@ class AnnualReportPage(BasePage):
 
     def get_sections(self, *, live=True):
         """Every section of the edition in reading order, in a fixed number of queries."""
-        from .sections import LetterPage, ProjectUpdatePage, WorkingGroupUpdatePage
-
         queryset = Page.objects.descendant_of(self).order_by("path")
         if live:
             queryset = queryset.live().public()
-        sections = list(queryset.specific())
+        return self._prepare_sections(list(queryset.specific()))
+
+    def get_preview_sections(self):
+        """Every section as it would be published now: latest revisions, drafts marked."""
+        from reports.publishing import latest_versions
+
+        pages = list(Page.objects.descendant_of(self).order_by("path").specific())
+        versions = latest_versions(pages)
+        sections = []
+        for page in pages:
+            version = versions[page.pk]
+            if not page.live:
+                version.draft_label = "Draft: not published yet"
+            elif page.has_unpublished_changes:
+                version.draft_label = "Draft: changes not published yet"
+            sections.append(version)
+        return self._prepare_sections(sections)
+
+    def _prepare_sections(self, sections):
+        from .sections import LetterPage, ProjectUpdatePage, WorkingGroupUpdatePage
+
         for cls, field in (
             (LetterPage, "signatory"),
             (ProjectUpdatePage, "project"),
@@ -104,9 +123,16 @@ class AnnualReportPage(BasePage):
                 list(section.body)  # converts the blocks now, while the images are at hand
         return sections
 
+    def route(self, request, path_components):
+        # The edition is published whole: none of its pages is public before it is.
+        if path_components and not self.live:
+            raise Http404
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sections = self.get_sections()
+        preview = getattr(request, "is_preview", False)
+        sections = self.get_preview_sections() if preview else self.get_sections()
         context["sections"] = sections
         context["toc"] = build_toc(sections, self.depth)
         context["other_editions"] = (

@@ -59,17 +59,7 @@ class EditionSectionPage(Page):
     @cached_property
     def heading_anchors(self):
         """Unique ids for the headings of the body, keyed by block id."""
-        anchors, seen = {}, set()
-        for block in self.body:
-            if block.block_type != "heading":
-                continue
-            base = f"{self.anchor}-{slugify(block.value['text']) or 'heading'}"
-            candidate, n = base, 2
-            while candidate in seen:
-                candidate, n = f"{base}-{n}", n + 1
-            seen.add(candidate)
-            anchors[block.id] = candidate
-        return anchors
+        return heading_anchor_map(self.body.raw_data, self.anchor)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -91,6 +81,21 @@ class EditionSectionPage(Page):
             Page.objects.child_of(self).live().public().order_by("path").only("title", "url_path")
         )
         return context
+
+
+def heading_anchor_map(raw_blocks, anchor):
+    """{block id: id of the heading}, unique within a section: two headings may share a text."""
+    anchors, seen = {}, set()
+    for block in raw_blocks:
+        if block["type"] != "heading":
+            continue
+        base = f"{anchor}-{slugify(block['value'].get('text', '')) or 'heading'}"
+        candidate, n = base, 2
+        while candidate in seen:
+            candidate, n = f"{base}-{n}", n + 1
+        seen.add(candidate)
+        anchors[block.get("id")] = candidate
+    return anchors
 
 
 FOOTNOTE_REF = re.compile(r"\[([0-9A-Za-z]{1,8})\]")

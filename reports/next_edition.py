@@ -1,0 +1,118 @@
+"""Start next year's edition from this year's: the whole tree, as drafts, ready to edit."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from wagtail.models import GroupPagePermission, Page
+
+from .models import AnnualReportPage
+from .publishing import edition_pages, latest_versions
+
+# Page fields that describe a page's place and state in the tree, not its content.
+NOT_CONTENT = {
+    "id",
+    "page_ptr",
+    "path",
+    "depth",
+    "numchild",
+    "url_path",
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+    "latest_revision",
+    "latest_revision_created_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "owner",
+    "content_type",
+    "translation_key",
+    "locale",
+    "alias_of",
+    "draft_title",
+    "go_live_at",
+    "expire_at",
+    "expired",
+}
+PAGE_LINK_ID = re.compile(r'(<a[^>]*\blinktype="page"[^>]*\bid=")(\d+)(")')
+
+
+def _content_fields(model):
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in NOT_CONTENT and not f.name.endswith("_ptr")
+    ]
+
+
+def _with_year(text, old, new):
+    return re.sub(rf"(?<!\d){old}(?!\d)", str(new), text)
+
+
+def _relink(value, mapping):
+    """Raw StreamField data with links to copied pages pointing at the copies."""
+    if isinstance(value, str):
+        return PAGE_LINK_ID.sub(
+            lambda m: f"{m.group(1)}{mapping.get(int(m.group(2)), m.group(2))}{m.group(3)}",
+            value,
+        )
+    if isinstance(value, dict):
+        return {k: _relink(v, mapping) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_relink(v, mapping) for v in value]
+    return value
+
+
+@transaction.atomic
+def start_next_edition(edition, user=None):
+    """Copy `edition` into a new, unpublished edition for the following year; returns it."""
+    edition = edition.specific
+    year = edition.year + 1
+    if AnnualReportPage.objects.filter(year=year).exists():
+        raise ValidationError(f"The {year} edition exists already.")
+    pages = edition_pages(edition)
+    versions = latest_versions(pages)
+    copies = {}  # source page id -> new page
+    for page in pages:
+        source = versions[page.pk]
+        copy = type(source)()
+        for field in _content_fields(type(source)):
+            setattr(copy, field.attname, getattr(source, field.attname))
+        copy.title = _with_year(source.title, edition.year, year)
+        copy.slug = _with_year(source.slug, edition.year, year)
+        copy.live = False
+        copy.owner = user
+        if page.pk == edition.pk:
+            copy.year = year
+            copy.slug = str(year)
+            parent = edition.get_parent()
+        else:
+            parent = copies[_parent_id(page, pages)]
+        parent.add_child(instance=copy)
+        copies[page.pk] = copy
+
+    mapping = {source_id: copy.pk for source_id, copy in copies.items()}
+    for page in pages:
+        copy = copies[page.pk]
+        for field in _stream_field_names(copy):
+            setattr(copy, field, _relink(list(getattr(copy, field).raw_data), mapping))
+        copy.save_revision(user=user, log_action=True)
+        for permission in GroupPagePermission.objects.filter(page=page):
+            GroupPagePermission.objects.get_or_create(
+                group=permission.group, page=copy, permission=permission.permission
+            )
+    return copies[edition.pk]
+
+
+def _stream_field_names(page):
+    from wagtail.fields import StreamField
+
+    return [f.name for f in page._meta.concrete_fields if isinstance(f, StreamField)]
+
+
+def _parent_id(page, pages):
+    parent_path = page.path[: -Page.steplen]
+    return next(p.pk for p in pages if p.path == parent_path)

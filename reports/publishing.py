@@ -1,0 +1,182 @@
+"""The edition as the unit of work: its pages' states, and publishing it all at once.
+
+Wagtail publishes page by page; staff publish a year. Everything here acts on the latest
+revision of every page of an edition together, inside one transaction.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.models import Page, Revision, WorkflowState
+
+from .models import AnnualReportPage, EditionRelease
+
+
+def edition_pages(edition):
+    """The edition and all its sections (drafts too), specific, in reading order."""
+    return list(Page.objects.descendant_of(edition, inclusive=True).order_by("path").specific())
+
+
+def latest_versions(pages):
+    """{page id: the page as in its latest revision}, fetching the revisions in one query."""
+    revisions = Revision.objects.in_bulk(
+        [p.latest_revision_id for p in pages if p.latest_revision_id]
+    )
+    versions = {}
+    for page in pages:
+        revision = revisions.get(page.latest_revision_id)
+        versions[page.pk] = revision.as_object() if revision else page
+    return versions
+
+
+@dataclass
+class SectionState:
+    page: Page
+    version: Page
+    state: str
+    label: str
+    last_editor: object = None
+    last_edited_at: object = None
+    problems: list = field(default_factory=list)
+
+
+STATE_LABELS = {
+    "draft": "Draft",
+    "in_review": "In review",
+    "changes_requested": "Changes requested",
+    "approved": "Approved",
+    "live": "Live",
+    "live_with_changes": "Live with unpublished changes",
+}
+
+
+def _newest_workflow_states(pages):
+    page_type = ContentType.objects.get_for_model(Page)
+    states = (
+        WorkflowState.objects.filter(
+            base_content_type=page_type, object_id__in=[str(p.pk) for p in pages]
+        )
+        .select_related("current_task_state")
+        .order_by("created_at")
+    )
+    return {int(state.object_id): state for state in states}  # newest wins
+
+
+def page_state(page, workflow_state):
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return "in_review"
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return "changes_requested"
+    pending = not page.live or page.has_unpublished_changes
+    if (
+        pending
+        and workflow_state
+        and workflow_state.status == WorkflowState.STATUS_APPROVED
+        and workflow_state.current_task_state
+        and workflow_state.current_task_state.revision_id == page.latest_revision_id
+    ):
+        return "approved"
+    if page.live:
+        return "live_with_changes" if page.has_unpublished_changes else "live"
+    return "draft"
+
+
+def edition_states(edition):
+    """Every page of the edition with its state, last editor and time, in reading order."""
+    pages = edition_pages(edition)
+    versions = latest_versions(pages)
+    workflow = _newest_workflow_states(pages)
+    revisions = Revision.objects.select_related("user").in_bulk(
+        [p.latest_revision_id for p in pages if p.latest_revision_id]
+    )
+    result = []
+    for page in pages:
+        state = page_state(page, workflow.get(page.pk))
+        revision = revisions.get(page.latest_revision_id)
+        result.append(
+            SectionState(
+                page=page,
+                version=versions[page.pk],
+                state=state,
+                label=STATE_LABELS[state],
+                last_editor=revision.user if revision else None,
+                last_edited_at=revision.created_at if revision else page.latest_revision_created_at,
+            )
+        )
+    return result
+
+
+class EditionNotPublishable(Exception):
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+@transaction.atomic
+def publish_edition(edition, user=None):
+    """Publish the latest revision of every page of the edition, or nothing at all.
+
+    Returns the pages published. Raises EditionNotPublishable with the blocking problems."""
+    from .checks import check_edition
+
+    edition = AnnualReportPage.objects.select_for_update().get(pk=edition.pk)
+    problems = [p for p in check_edition(edition) if p.blocking]
+    if problems:
+        raise EditionNotPublishable(problems)
+    published = []
+    for page in edition_pages(edition):
+        if page.live and not page.has_unpublished_changes:
+            continue
+        revision = page.get_latest_revision() or page.save_revision(user=user)
+        revision.publish(user=user, skip_permission_checks=True)
+        published.append(page)
+    EditionRelease.objects.filter(edition=edition, released_at__isnull=True).update(
+        released_at=timezone.now(), failure=""
+    )
+    return published
+
+
+@transaction.atomic
+def unpublish_edition(edition, user=None):
+    """Take the edition and every section offline together; their content stays as drafts."""
+    edition = AnnualReportPage.objects.select_for_update().get(pk=edition.pk)
+    for page in reversed(edition_pages(edition)):
+        if page.live:
+            UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+
+
+def release_due_editions(now=None):
+    """Publish every edition whose scheduled release time has come; returns what happened."""
+    now = now or timezone.now()
+    outcomes = []
+    due = EditionRelease.objects.filter(released_at__isnull=True, release_at__lte=now)
+    for release in due.select_related("edition", "scheduled_by"):
+        try:
+            publish_edition(release.edition, user=release.scheduled_by)
+        except EditionNotPublishable as error:
+            message = f"Not released: {error}"
+            if release.failure != message:
+                EditionRelease.objects.filter(pk=release.pk).update(failure=message)
+                notify_release_failure(release, message)
+            outcomes.append((release.edition, message))
+        else:
+            outcomes.append((release.edition, "released"))
+    return outcomes
+
+
+def notify_release_failure(release, message):
+    from django.conf import settings
+    from django.core.mail import send_mail
+
+    recipient = release.scheduled_by.email if release.scheduled_by else None
+    if recipient:
+        send_mail(
+            f"The {release.edition.year} edition was not released",
+            f"{message}\n\nFix the problems on the edition dashboard: "
+            f"{settings.WAGTAILADMIN_BASE_URL}/admin/editions/{release.edition.pk}/",
+            None,
+            [recipient],
+        )

@@ -1,0 +1,51 @@
+"""People in each role, and a draft edition to work on."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from reports.models import AnnualReportPage
+from reports.next_edition import start_next_edition
+from reports.roles import EDITORS, PUBLISHERS, setup_roles
+
+
+@pytest.fixture
+def roles(db):
+    return setup_roles()
+
+
+def make_user(username, *groups):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password="pw"
+    )
+    user.groups.add(*[Group.objects.get(name=g) for g in groups])
+    return user
+
+
+@pytest.fixture
+def editor(roles):
+    return make_user("eddie", EDITORS)
+
+
+@pytest.fixture
+def publisher(roles):
+    return make_user("pat", PUBLISHERS)
+
+
+@pytest.fixture
+def zuul_team(roles, draft_edition):
+    from reports.roles import setup_project_teams
+
+    setup_project_teams()  # the 2021 Zuul update is new: the team gets it too
+    return make_user("zoe", "Zuul team")
+
+
+@pytest.fixture
+def edition_2020(db):
+    return AnnualReportPage.objects.get(year=2020)
+
+
+@pytest.fixture
+def draft_edition(roles, edition_2020):
+    """The 2021 edition, started from 2020: every page a draft."""
+    return start_next_edition(edition_2020)
