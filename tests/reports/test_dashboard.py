@@ -1,0 +1,55 @@
+"""The edition dashboard and the whole-edition preview, as staff see them."""
+
+import pytest
+from django.urls import reverse
+from wagtail.rich_text import RichText
+
+from reports.models import ProjectUpdatePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_dashboard_lists_every_section_with_its_state_editor_and_problems(
+    client, draft_edition, publisher
+):
+    zuul = ProjectUpdatePage.objects.descendant_of(draft_edition).get(slug="zuul")
+    version = zuul.get_latest_revision_as_object()
+    version.body = []
+    version.save_revision(user=publisher)
+    client.force_login(publisher)
+    html = client.get(
+        reverse("reports_editions:dashboard", args=[draft_edition.pk])
+    ).content.decode()
+    assert html.count('data-state="draft"') == 32
+    assert "Empty section: there is nothing to read." in html
+    assert f'href="/admin/pages/{zuul.pk}/edit/"' in html
+    assert "by pat" in html
+    assert "1 problem to fix before publishing" in html
+
+
+def test_publishing_from_the_dashboard_explains_a_refusal(client, draft_edition, publisher):
+    zuul = ProjectUpdatePage.objects.descendant_of(draft_edition).get(slug="zuul")
+    version = zuul.get_latest_revision_as_object()
+    version.body = []
+    version.save_revision()
+    client.force_login(publisher)
+    response = client.post(
+        reverse("reports_editions:publish", args=[draft_edition.pk]), follow=True
+    )
+    html = response.content.decode()
+    assert "Nothing was published" in html and "Zuul: Empty section" in html
+    draft_edition.refresh_from_db()
+    assert not draft_edition.live
+
+
+def test_the_whole_edition_preview_shows_drafts_marked(client, edition_2020, editor):
+    zuul = ProjectUpdatePage.objects.descendant_of(edition_2020).get(slug="zuul")
+    version = zuul.get_latest_revision_as_object()
+    version.body = [("text", RichText("<p>Preview-only marker 51c2</p>"))]
+    version.save_revision()
+    client.force_login(editor)
+    html = client.get(reverse("reports_editions:preview", args=[edition_2020.pk])).content.decode()
+    assert "Preview-only marker 51c2" in html
+    assert html.count('class="draft-badge"') == 1
+    assert "universal spirit of hope" in html  # the live sections are there too
+    assert "Preview-only marker 51c2" not in client.get("/annual-reports/2020/").content.decode()
