@@ -271,3 +271,31 @@ class TestReviewWorkflow:
         login(client, editor)
         edit(client, zuul, "Editor while locked")
         assert "Editor while locked" not in latest_text(zuul)
+
+
+def test_only_publishers_unpublish_cancel_a_release_or_revoke_a_link(
+    client, edition_2020, draft_edition, editor, zuul_team, publisher
+):
+    release = EditionRelease.objects.create(edition=draft_edition, release_at="2099-01-01T09:00Z")
+    link, _token = ReviewLink.create(draft_edition, user=None, expires_at="2099-01-01T00:00Z")
+    unpublish = reverse("reports_editions:unpublish", args=[edition_2020.pk])
+    cancel = reverse("reports_editions:schedule", args=[draft_edition.pk])
+    revoke = reverse("reports_editions:revoke_review_link", args=[draft_edition.pk, link.pk])
+    for user in (editor, zuul_team):
+        login(client, user)
+        assert_denied(client.post(unpublish))
+        assert_denied(client.post(cancel, {"cancel": "1"}))
+        assert_denied(client.post(revoke))
+    edition_2020.refresh_from_db()
+    link.refresh_from_db()
+    assert edition_2020.live and link.revoked_at is None
+    assert EditionRelease.objects.filter(pk=release.pk).exists()
+
+    login(client, publisher)
+    client.post(unpublish)
+    client.post(cancel, {"cancel": "1"})
+    client.post(revoke)
+    edition_2020.refresh_from_db()
+    link.refresh_from_db()
+    assert not edition_2020.live and link.revoked_at is not None
+    assert not EditionRelease.objects.filter(pk=release.pk).exists()
