@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -26,12 +27,16 @@ def register_editions_menu_item():
     )
 
 
+def _edition_of(page):
+    """The edition `page` belongs to, or is; None outside editions."""
+    if isinstance(page.specific_deferred, AnnualReportPage):
+        return page
+    return AnnualReportPage.objects.ancestor_of(page).first()
+
+
 def _unreleased_edition(page):
     """The edition `page` belongs to (or is), when that edition is not live yet."""
-    if isinstance(page.specific_deferred, AnnualReportPage):
-        edition = page
-    else:
-        edition = AnnualReportPage.objects.ancestor_of(page).first()
+    edition = _edition_of(page)
     return edition if edition is not None and not edition.live else None
 
 
@@ -40,8 +45,35 @@ def publish_unreleased_editions_whole(menu_items, request, context):
     page = context.get("page")
     if page is None or page.pk is None:
         page = context.get("parent_page")
-    if page is not None and _unreleased_edition(page):
-        menu_items[:] = [item for item in menu_items if item.name not in {"action-publish"}]
+    if page is None:
+        return
+    edition = _edition_of(page)
+    if edition is None:
+        return
+    if not edition.live:
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    for item in menu_items:
+        # Approval inside an edition does not publish (reports/workflows.py): say so.
+        if item.name == "approve":
+            item.label = str(item.label).removesuffix(" and Publish")
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_part_of_an_unreleased_edition(request, action_type, objects, action):
+    if action_type != "publish":
+        return None
+    blocked = [page for page in objects if _unreleased_edition(page)]
+    if blocked:
+        messages.error(
+            request,
+            f"“{blocked[0].title}” belongs to an edition that is not live yet: editions are "
+            "published as a whole, from their dashboard.",
+        )
+        next_url = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+            next_url = reverse("wagtailadmin_explore_root")
+        return redirect(next_url)
+    return None
 
 
 @hooks.register("before_edit_page")

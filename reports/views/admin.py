@@ -57,6 +57,9 @@ class EditionIndexView(WagtailAdminTemplateMixin, TemplateView):
     page_title = "Editions"
     header_icon = "doc-full-inverse"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": "Editions"}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         editions = AnnualReportPage.objects.order_by("-year")

@@ -61,4 +61,9 @@ def test_the_worker_releases_a_scheduled_edition_on_time(site):
     finally:
         worker.terminate()
         worker.wait(timeout=10)
+        # The server is shared by the session's browser tests: leave it as it was.
+        site.shell(
+            "from reports.models import AnnualReportPage; "
+            f"AnnualReportPage.objects.get(year={year}).delete()"
+        )
     assert live_after < 60

@@ -299,3 +299,28 @@ def test_only_publishers_unpublish_cancel_a_release_or_revoke_a_link(
     link.refresh_from_db()
     assert not edition_2020.live and link.revoked_at is not None
     assert not EditionRelease.objects.filter(pk=release.pk).exists()
+
+
+def test_bulk_publishing_cannot_publish_part_of_an_unreleased_edition(
+    client, draft_edition, publisher
+):
+    zuul = section(draft_edition, "zuul")
+    login(client, publisher)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    response = client.post(f"{url}?id={zuul.pk}&next=https://evil.example/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_explore_root")
+    zuul.refresh_from_db()
+    assert not zuul.live
+
+
+def test_approval_inside_an_edition_does_not_promise_to_publish(
+    client, draft_edition, zuul_team, publisher
+):
+    zuul = section(draft_edition, "zuul")
+    login(client, zuul_team)
+    edit(client, zuul, "Ready", **{"action-submit": "submit"})
+    login(client, publisher)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[zuul.pk])).content.decode()
+    assert "Approve with comment" in html
+    assert "and Publish" not in html
