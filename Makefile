@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 EDITIONS := $(wildcard content/editions/*.yaml)
 
-.PHONY: run test install install-test system-packages content lint format bench clean
+.PHONY: run test install install-test system-packages content lint format bench lighthouse clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
@@ -26,12 +26,20 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test
+# axe-core and Lighthouse for the browser tests (npm, never a browser download: they drive
+# Debian's Chromium).
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed (Node.js 20): apt-get install nodejs"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install-test: $(VENV)/.installed-test node_modules/.installed
 
 content: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) setup_site
 	@for f in $(EDITIONS); do $(MANAGE) load_edition --skip-existing $$f || exit 1; done
+	$(MANAGE) setup_roles
 	$(MANAGE) ensure_admin
 
 run: content
@@ -56,5 +64,9 @@ format: install-test
 bench: install-test
 	$(BIN)/python -m benchmarks
 
+# Lighthouse scores (mobile) of the home page, the 2020 edition and a profile, production server.
+lighthouse: install-test system-packages
+	$(BIN)/python scripts/lighthouse.py
+
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts
+	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts node_modules

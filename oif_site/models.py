@@ -60,6 +60,17 @@ class SiteSettings(BaseSiteSetting):
     announcement_link_label = models.CharField(max_length=60, blank=True)
     announcement_url = models.URLField(blank=True)
     footer_text = models.TextField(blank=True)
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Shown when a page is shared (OpenGraph, Twitter) and has no image of its own; "
+            "cropped to 1200×630. Empty: the site's built-in card."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -71,6 +82,7 @@ class SiteSettings(BaseSiteSetting):
             heading="Announcement banner",
         ),
         FieldPanel("footer_text"),
+        FieldPanel("social_image"),
     ]
 
     class Meta:

@@ -6,11 +6,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from oif_site import views
+from oif_site.feeds import ReportsFeed
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("reports.urls")),  # review links
     path("sitemap.xml", sitemap),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("search/", views.search, name="search"),
+    path("feeds/annual-reports.atom", ReportsFeed(), name="reports_feed"),
 ]
 
 if settings.DEBUG:

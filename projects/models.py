@@ -63,8 +63,12 @@ class ProfilePage(BasePage):
         return sorted(result, key=lambda u: -u.edition.year)
 
     def get_context(self, request, *args, **kwargs):
+        from projects.charts import key_figures_chart
+
         context = super().get_context(request, *args, **kwargs)
         context["updates"] = self.get_updates()
+        # The key figures of every edition's update, as charts with their data table.
+        context["figures_chart"] = key_figures_chart(context["updates"])
         return context
 
 

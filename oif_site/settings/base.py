@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "storages",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -166,6 +169,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 WAGTAIL_I18N_ENABLED = False
+
+# Background tasks (edition PDFs, Wagtail's reference index): run at once, in the process that
+# enqueues them, unless production sets the database backend and runs `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 # An approved section waits for its edition to be published whole (reports/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "reports.workflows.finish_review"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False

@@ -1,6 +1,7 @@
 """Editions of the annual report and their sections, one module per page family."""
 
 from .editions import AnnualReportIndexPage, AnnualReportPage
+from .pdf import EditionPDF
 from .people import Person
 from .releases import EditionRelease, ReviewLink
 from .sections import (
@@ -17,6 +18,7 @@ __all__ = [
     "AnnualReportIndexPage",
     "AnnualReportPage",
     "ChapterPage",
+    "EditionPDF",
     "EditionRelease",
     "EditionSectionPage",
     "EventPage",

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from oif_site.blocks import BodyBlock, preload_images
 from oif_site.models import BasePage
+from reports.pdf.mixin import EditionPDFMixin
 
 SECTION_PAGE_TYPES = [
     "reports.LetterPage",
@@ -39,7 +40,7 @@ class AnnualReportIndexPage(BasePage):
         return context
 
 
-class AnnualReportPage(BasePage):
+class AnnualReportPage(EditionPDFMixin, BasePage):
     """One yearly edition; its descendants are its sections, in reading order."""
 
     template = "reports/annual_report_page.html"
@@ -65,6 +66,7 @@ class AnnualReportPage(BasePage):
         *BasePage.content_panels,
         FieldPanel("cover_image"),
         FieldPanel("intro"),
+        *EditionPDFMixin.pdf_panels,
     ]
 
     class Meta:
@@ -139,6 +141,14 @@ class AnnualReportPage(BasePage):
             AnnualReportPage.objects.live().public().exclude(pk=self.pk).order_by("-year")
         )
         return context
+
+
+def exclude_unreleased(queryset):
+    """Pages visitors may find: not inside an edition that is not live yet (listings, search,
+    feeds; routing refuses them on its own)."""
+    for path in AnnualReportPage.objects.filter(live=False).values_list("path", flat=True):
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
 
 
 def build_toc(sections, edition_depth):

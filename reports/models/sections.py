@@ -42,6 +42,10 @@ class EditionSectionPage(Page):
         parts = self.url_path.strip("/").split("/")
         return "-".join(parts[self.edition.depth - 1 :])
 
+    def get_sitemap_urls(self, request=None):
+        # A section is public only once its edition is: published early, it still waits.
+        return super().get_sitemap_urls(request) if self.edition.live else []
+
     @property
     def level(self):
         """1 for a top-level section, 2 inside a chapter, 3 for a subsection."""

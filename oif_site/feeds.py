@@ -1,0 +1,72 @@
+"""The Atom feed of editions and their sections: readers and aggregators learn of a new edition
+and of every section it brings, newest edition first."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from wagtail.models import Site
+
+from oif_site.templatetags.oif_tags import page_description
+
+MAX_ITEMS = 100
+
+
+class ReportsFeed(Feed):
+    feed_type = Atom1Feed
+    title = "OpenInfra Foundation Annual Reports"
+    subtitle = (
+        "Every edition of the Open Infrastructure Foundation annual report, section by section."
+    )
+    author_name = "Open Infrastructure Foundation"
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def link(self):
+        site = Site.find_for_request(self.request)
+        return f"{site.root_url}/annual-reports/" if site else "/annual-reports/"
+
+    def feed_url(self):
+        return self.request.build_absolute_uri()
+
+    def items(self):
+        """Editions, newest first, each followed by its live sections in reading order."""
+        from reports.models import AnnualReportPage
+
+        items = []
+        for edition in AnnualReportPage.objects.live().public().order_by("-year"):
+            items.append(edition)
+            items.extend(edition.get_sections())
+            if len(items) >= MAX_ITEMS:
+                break
+        return items[:MAX_ITEMS]
+
+    def item_title(self, item):
+        from reports.models import EditionSectionPage
+
+        if isinstance(item, EditionSectionPage) and item.edition:
+            return f"{item.title} ({item.edition.year} annual report)"
+        return item.title
+
+    def item_description(self, item):
+        return page_description({"request": self.request}, item, length=300)
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.first_published_at
+
+    def item_categories(self, item):
+        from reports.models import EditionSectionPage
+
+        edition = item.edition if isinstance(item, EditionSectionPage) else item
+        return [str(edition.year)] if getattr(edition, "year", None) else []
