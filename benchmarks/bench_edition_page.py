@@ -1,35 +1,17 @@
 """Time, queries and size of rendering the 2020 edition page, on a database of its own."""
 
-import io
-import os
 import statistics
-import tempfile
 import time
-import warnings
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.setup import fresh_site
 
 
 def main(rounds=20):
-    workdir = tempfile.mkdtemp(prefix="oif-bench-")
-    # Never the developer's database: a fresh SQLite file unless BENCH_DATABASE_URL names one.
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
-    )
-    warnings.filterwarnings("ignore", message="No directory at")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "oif_site.settings.test"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    fresh_site()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    call_command("load_edition", str(ROOT / "content/editions/2020.yaml"), stdout=io.StringIO())
     client = Client()
     client.get("/annual-reports/2020/")
     timings = []

@@ -4,16 +4,14 @@
 every benchmark, and the PDF's peak memory must not include the other benchmarks' pages.
 """
 
-import io
-import os
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
-import warnings
 from pathlib import Path
+
+from benchmarks.setup import fresh_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,28 +21,13 @@ def main():
 
 
 def measure(rounds=3):
-    workdir = tempfile.mkdtemp(prefix="oif-bench-pdf-")
-    # Never the developer's database: a fresh SQLite file unless BENCH_DATABASE_URL names one.
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
-    )
-    warnings.filterwarnings("ignore", message="No directory at")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "oif_site.settings.test"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    # Loading publishes the edition, which builds its PDF once: the warm-up round.
+    fresh_site(prefix="oif-bench-pdf-")
     from django.db import connection
-    from django.test.utils import override_settings, setup_test_environment
 
     from reports.models import AnnualReportPage
     from reports.pdf.build import build_edition_pdf
 
-    setup_test_environment()
-    override_settings(MEDIA_ROOT=Path(workdir) / "media").enable()  # nor its media
-    call_command("migrate", verbosity=0)
-    # Loading publishes the edition, which builds its PDF once: the warm-up round.
-    call_command("load_edition", str(ROOT / "content/editions/2020.yaml"), stdout=io.StringIO())
     edition = AnnualReportPage.objects.get(year=2020)
 
     timings = []

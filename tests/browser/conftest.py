@@ -3,18 +3,7 @@
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.server import SiteServer
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, SiteServer
 
 
 def pytest_collection_modifyitems(items):
