@@ -6,12 +6,10 @@ Fonts are listed apart: they do not block reading (font-display: optional).
 """
 
 import gzip
-import io
-import os
 import re
-import tempfile
-import warnings
 from pathlib import Path
+
+from benchmarks.setup import fresh_site
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML_BUDGET = 150 * 1024
@@ -23,29 +21,11 @@ ASSET = re.compile(
 
 
 def _setup():
-    """Django on a database of its own (or the one an earlier benchmark set up)."""
-    import django
+    """Django on a database of its own, unless an earlier benchmark set one up."""
     from django.apps import apps
 
     if not apps.ready:
-        workdir = tempfile.mkdtemp(prefix="oif-bench-weight-")
-        os.environ["DATABASE_URL"] = os.environ.get(
-            "BENCH_DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3"
-        )
-        os.environ["DJANGO_SETTINGS_MODULE"] = "oif_site.settings.test"
-        warnings.filterwarnings("ignore", message="No directory at")
-        django.setup()
-        from django.core.management import call_command
-        from django.test.utils import setup_test_environment
-
-        setup_test_environment()
-        call_command("migrate", verbosity=0)
-    from django.core.management import call_command
-
-    from reports.models import AnnualReportPage
-
-    if not AnnualReportPage.objects.filter(year=2020).exists():
-        call_command("load_edition", str(ROOT / "content/editions/2020.yaml"), stdout=io.StringIO())
+        fresh_site(prefix="oif-bench-weight-")
 
 
 def _static_bytes(url):
