@@ -5,7 +5,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Site
 
-from oif_site.templatetags.oif_tags import page_description
+from base.templatetags.seo_tags import page_description
+from reports.models import AnnualReportPage, EditionSectionPage
 
 MAX_ITEMS = 100
 
@@ -31,8 +32,6 @@ class ReportsFeed(Feed):
 
     def items(self):
         """Editions, newest first, each followed by its live sections in reading order."""
-        from reports.models import AnnualReportPage
-
         items = []
         for edition in AnnualReportPage.objects.live().public().order_by("-year"):
             items.append(edition)
@@ -42,8 +41,6 @@ class ReportsFeed(Feed):
         return items[:MAX_ITEMS]
 
     def item_title(self, item):
-        from reports.models import EditionSectionPage
-
         if isinstance(item, EditionSectionPage) and item.edition:
             return f"{item.title} ({item.edition.year} annual report)"
         return item.title
@@ -66,7 +63,5 @@ class ReportsFeed(Feed):
         return item.last_published_at or item.first_published_at
 
     def item_categories(self, item):
-        from reports.models import EditionSectionPage
-
         edition = item.edition if isinstance(item, EditionSectionPage) else item
         return [str(edition.year)] if getattr(edition, "year", None) else []

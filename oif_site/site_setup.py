@@ -8,6 +8,11 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from base.models import SiteSettings
+from oif_site.models import HomePage
+from projects.models import ProjectIndexPage, WorkingGroupIndexPage
+from reports.models import AnnualReportIndexPage
+
 SITE_CONTENT = Path(settings.BASE_DIR) / "content" / "site.yaml"
 
 
@@ -27,10 +32,6 @@ def _content():
 @transaction.atomic
 def ensure_site_structure():
     """Create what is missing, replacing Wagtail's placeholder home page; never overwrite."""
-    from oif_site.models import HomePage, SiteSettings
-    from projects.models import ProjectIndexPage, WorkingGroupIndexPage
-    from reports.models import AnnualReportIndexPage
-
     content = _content()
     home = HomePage.objects.first()
     if home is None:

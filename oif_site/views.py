@@ -8,7 +8,10 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 from wagtail.search.utils import parse_query_string
 
-from oif_site.templatetags.oif_tags import excerpt, page_text, query_terms
+from base.text import excerpt, page_text, query_terms
+from projects.models import ProjectPage, WorkingGroupPage
+from reports.models import AnnualReportPage, EditionSectionPage
+from reports.models.editions import exclude_unreleased
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -17,10 +20,6 @@ MAX_QUERY_LENGTH = 200
 def searchable_pages():
     """What the public may find: live pages without view restrictions, and only the kinds that
     carry the report (editions, their sections, project and working-group profiles)."""
-    from projects.models import ProjectPage, WorkingGroupPage
-    from reports.models import AnnualReportPage, EditionSectionPage
-    from reports.models.editions import exclude_unreleased
-
     # A section published before its edition is released stays unfindable, as it is unreachable.
     return exclude_unreleased(
         Page.objects.live()
@@ -42,9 +41,6 @@ def run_search(query_string):
 
 def describe(page):
     """The kind of a result and the edition it belongs to, as the result's kicker."""
-    from projects.models import ProjectPage, WorkingGroupPage
-    from reports.models import AnnualReportPage, EditionSectionPage
-
     if isinstance(page, AnnualReportPage):
         return f"Annual report {page.year}"
     if isinstance(page, EditionSectionPage):

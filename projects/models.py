@@ -6,7 +6,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from oif_site.models import BasePage
+from base.models import BasePage
+from projects.charts import key_figures_chart
 
 
 class ProfileIndexPage(BasePage):
@@ -42,29 +43,9 @@ class ProfilePage(BasePage):
 
     def get_updates(self):
         """This profile's live updates, newest edition first, each with its edition attached."""
-        from reports.models import AnnualReportPage
-
-        updates = list(self.updates.live().public().order_by("path"))
-        if not updates:
-            return []
-        edition_depth = AnnualReportPage.objects.values_list("depth", flat=True).first()
-        editions = {
-            e.path: e
-            for e in AnnualReportPage.objects.live().filter(
-                path__in={u.path[: edition_depth * Page.steplen] for u in updates}
-            )
-        }
-        result = []
-        for update in updates:
-            edition = editions.get(update.path[: edition_depth * Page.steplen])
-            if edition:
-                update.__dict__["edition"] = edition
-                result.append(update)
-        return sorted(result, key=lambda u: -u.edition.year)
+        return self.updates.live().public().with_editions()
 
     def get_context(self, request, *args, **kwargs):
-        from projects.charts import key_figures_chart
-
         context = super().get_context(request, *args, **kwargs)
         context["updates"] = self.get_updates()
         # The key figures of every edition's update, as charts with their data table.
@@ -105,6 +86,17 @@ class ProjectPage(ProfilePage):
     ]
     search_fields = BasePage.search_fields + [index.FilterField("status")]
 
+    def get_structured_data(self, request, *, publisher, image):
+        data = {"@type": "SoftwareSourceCode", "applicationCategory": "Infrastructure"}
+        for key, value in (
+            ("sameAs", self.website),
+            ("codeRepository", self.repository),
+            ("license", self.licence),
+        ):
+            if value:
+                data[key] = value
+        return data
+
 
 class ProjectChannel(Orderable):
     """A way to get involved: mailing list, chat, code…"""
@@ -127,3 +119,9 @@ class WorkingGroupIndexPage(ProfileIndexPage):
 class WorkingGroupPage(ProfilePage):
     template = "projects/profile_page.html"
     parent_page_types = ["projects.WorkingGroupIndexPage"]
+
+    def get_structured_data(self, request, *, publisher, image):
+        data = {"@type": "Organization", "parentOrganization": publisher}
+        if self.website:
+            data["sameAs"] = self.website
+        return data

@@ -10,11 +10,14 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from wagtail.blocks.base import get_error_json_data
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from .models import AnnualReportPage, ChapterPage, GeneralSectionPage
+from .models.editions import edition_pages, latest_versions
 from .models.sections import heading_anchor_map
+from .sources.blocks import flatten_block_errors
 
 PAGE_LINK = re.compile(r'<a[^>]*\blinktype="page"[^>]*\bid="(\d+)"')
 IMAGE_EMBED = re.compile(r'<embed[^>]*\bembedtype="image"[^>]*>')
@@ -73,10 +76,6 @@ def _validation_problems(version):
 
 
 def _block_errors(error):
-    from wagtail.blocks.base import get_error_json_data
-
-    from .sources.blocks import flatten_block_errors
-
     found = flatten_block_errors(get_error_json_data(error))
     if not found:
         return "; ".join(error.messages)
@@ -94,8 +93,6 @@ def _anchor(version, edition_depth, slugs_by_path):
 
 def check_edition(edition):
     """All problems of the edition, in reading order of the pages they concern."""
-    from .publishing import edition_pages, latest_versions
-
     pages = edition_pages(edition)
     versions = latest_versions(pages)
     in_edition = {p.pk for p in pages}

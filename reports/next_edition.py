@@ -4,6 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from wagtail.fields import StreamField
 from wagtail.models import GroupPagePermission, Page
 
 from .models import AnnualReportPage
@@ -108,8 +109,6 @@ def start_next_edition(edition, user=None):
 
 
 def _stream_field_names(page):
-    from wagtail.fields import StreamField
-
     return [f.name for f in page._meta.concrete_fields if isinstance(f, StreamField)]
 
 

@@ -6,30 +6,17 @@ revision of every page of an edition together, inside one transaction.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Page, Revision, WorkflowState
 
+from .checks import check_edition
 from .models import AnnualReportPage, EditionRelease
-
-
-def edition_pages(edition):
-    """The edition and all its sections (drafts too), specific, in reading order."""
-    return list(Page.objects.descendant_of(edition, inclusive=True).order_by("path").specific())
-
-
-def latest_versions(pages):
-    """{page id: the page as in its latest revision}, fetching the revisions in one query."""
-    revisions = Revision.objects.in_bulk(
-        [p.latest_revision_id for p in pages if p.latest_revision_id]
-    )
-    versions = {}
-    for page in pages:
-        revision = revisions.get(page.latest_revision_id)
-        versions[page.pk] = revision.as_object() if revision else page
-    return versions
+from .models.editions import edition_pages, latest_versions
 
 
 @dataclass
@@ -120,8 +107,6 @@ def publish_edition(edition, user=None):
     """Publish the latest revision of every page of the edition, or nothing at all.
 
     Returns the pages published. Raises EditionNotPublishable with the blocking problems."""
-    from .checks import check_edition
-
     edition = AnnualReportPage.objects.select_for_update().get(pk=edition.pk)
     problems = [p for p in check_edition(edition) if p.blocking]
     if problems:
@@ -168,9 +153,6 @@ def release_due_editions(now=None):
 
 
 def notify_release_failure(release, message):
-    from django.conf import settings
-    from django.core.mail import send_mail
-
     recipient = release.scheduled_by.email if release.scheduled_by else None
     if recipient:
         send_mail(

@@ -18,6 +18,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from projects.models import ProjectIndexPage, ProjectPage, WorkingGroupIndexPage
+from reports.models import AnnualReportIndexPage
+
 EDITORS = "Editors"
 PUBLISHERS = "Publishers"
 WORKFLOW = "Edition review"
@@ -73,9 +76,6 @@ def team_name(project):
 @transaction.atomic
 def setup_roles():
     """Create or complete the groups, their permissions and the edition review workflow."""
-    from projects.models import ProjectIndexPage, WorkingGroupIndexPage
-    from reports.models import AnnualReportIndexPage
-
     roots = [
         *AnnualReportIndexPage.objects.all(),
         *ProjectIndexPage.objects.all(),
@@ -112,8 +112,6 @@ def setup_roles():
 
 def setup_project_teams():
     """One group per project, allowed to edit that project's update in every edition."""
-    from projects.models import ProjectPage
-
     teams = {}
     change = _page_permission("change_page")
     for project in ProjectPage.objects.all():

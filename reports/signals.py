@@ -11,22 +11,22 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from reports.models import AnnualReportPage
+from reports.pdf.build import delete_stored_file
+from reports.tasks import build_edition_pdf_task
+
 logger = logging.getLogger(__name__)
 
 
 def edition_ids_of(page):
     """The edition a page belongs to (itself, if it is one), from its tree path: this works
     for a page being deleted, too."""
-    from reports.models import AnnualReportPage
-
     path = page.path or ""
     prefixes = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
     return list(AnnualReportPage.objects.filter(path__in=prefixes).values_list("pk", flat=True))
 
 
 def enqueue_pdf_build(edition_id):
-    from reports.tasks import build_edition_pdf_task
-
     build_edition_pdf_task.enqueue(edition_id)
 
 
@@ -75,7 +75,5 @@ def rebuild_on_delete(sender, instance, **kwargs):
 
 @receiver(post_delete, sender="reports.EditionPDF")
 def delete_pdf_file(sender, instance, **kwargs):
-    from reports.pdf.build import delete_stored_file
-
     if instance.file.name:
         transaction.on_commit(partial(delete_stored_file, instance.file.name))

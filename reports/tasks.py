@@ -3,13 +3,13 @@
 
 from django_tasks import task
 
+from reports.pdf.build import build_edition_pdf
+
 
 @task()
 def build_edition_pdf_task(edition_id: int) -> dict:
     """Bring the edition's PDF up to date with its live pages. Runs after the publication
     commits; several runs for one publication cost one build, the rest see it is done."""
-    from reports.pdf.build import build_edition_pdf
-
     result = build_edition_pdf(edition_id)
     pdf = result.pdf
     return {

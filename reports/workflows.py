@@ -6,6 +6,8 @@ from wagtail.workflows import publish_workflow_state
 def finish_review(workflow_state, user=None):
     """Approved sections of an edition wait for the edition to be published as a whole;
     anything else is published at once, as Wagtail does by default."""
+    # Wagtail imports this hook (a setting) while its own models load: the page models are
+    # not importable yet at module level.
     from reports.models import AnnualReportPage
 
     page = workflow_state.content_object

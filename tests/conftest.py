@@ -10,7 +10,9 @@ SEED = ROOT.parent / "shared" / "seeds" / "000_9282d407df14c239.txt"
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the site structure and the 2020 edition, as `make run`."""
+    from oif_site.site_setup import ensure_site_structure
     from reports.sources.load import load_edition
 
     with django_db_blocker.unblock():
+        ensure_site_structure()
         load_edition(EDITION_2020)

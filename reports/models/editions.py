@@ -5,12 +5,14 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 from wagtail.search import index
 
-from oif_site.blocks import BodyBlock, preload_images
-from oif_site.models import BasePage
-from reports.pdf.mixin import EditionPDFMixin
+from base.blocks import BodyBlock, preload_images
+from base.models import BasePage
+from base.text import iso_date
+
+from .pdf import EditionPDFMixin
 
 SECTION_PAGE_TYPES = [
     "reports.LetterPage",
@@ -72,8 +74,24 @@ class AnnualReportPage(EditionPDFMixin, BasePage):
     class Meta:
         ordering = ["-year"]
 
+    og_type = "article"
+
     def __str__(self):
         return self.title
+
+    def get_sharing_image(self):
+        return self.cover_image if self.cover_image_id else None
+
+    def get_structured_data(self, request, *, publisher, image):
+        return {
+            "@type": "Report",
+            "headline": self.title,
+            "image": image,
+            "datePublished": iso_date(self.first_published_at),
+            "dateModified": iso_date(self.last_published_at),
+            "publisher": publisher,
+            "temporalCoverage": str(self.year),
+        }
 
     def full_clean(self, *args, **kwargs):
         # The year is the address: /annual-reports/2020/.
@@ -95,8 +113,6 @@ class AnnualReportPage(EditionPDFMixin, BasePage):
 
     def get_preview_sections(self):
         """Every section as it would be published now: latest revisions, drafts marked."""
-        from reports.publishing import latest_versions
-
         pages = list(Page.objects.descendant_of(self).order_by("path").specific())
         versions = latest_versions(pages)
         sections = []
@@ -110,14 +126,12 @@ class AnnualReportPage(EditionPDFMixin, BasePage):
         return self._prepare_sections(sections)
 
     def _prepare_sections(self, sections):
-        from .sections import LetterPage, ProjectUpdatePage, WorkingGroupUpdatePage
-
-        for cls, field in (
-            (LetterPage, "signatory"),
-            (ProjectUpdatePage, "project"),
-            (WorkingGroupUpdatePage, "working_group"),
-        ):
-            prefetch_related_objects([s for s in sections if isinstance(s, cls)], field)
+        by_fields = {}
+        for section in sections:
+            for field in getattr(section, "prefetch_fields", ()):
+                by_fields.setdefault(field, []).append(section)
+        for field, group in by_fields.items():
+            prefetch_related_objects(group, field)
         for section in sections:
             section.__dict__["edition"] = self
         with preload_images([section.body for section in sections]):
@@ -162,3 +176,20 @@ def build_toc(sections, edition_depth):
         stack[-1][1]["children"].append(node)
         stack.append((section.depth, node))
     return root["children"]
+
+
+def edition_pages(edition):
+    """The edition and all its sections (drafts too), specific, in reading order."""
+    return list(Page.objects.descendant_of(edition, inclusive=True).order_by("path").specific())
+
+
+def latest_versions(pages):
+    """{page id: the page as in its latest revision}, fetching the revisions in one query."""
+    revisions = Revision.objects.in_bulk(
+        [p.latest_revision_id for p in pages if p.latest_revision_id]
+    )
+    versions = {}
+    for page in pages:
+        revision = revisions.get(page.latest_revision_id)
+        versions[page.pk] = revision.as_object() if revision else page
+    return versions

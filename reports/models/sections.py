@@ -1,22 +1,54 @@
-import re
-
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from oif_site.blocks import BodyBlock, KeyFigureBlock
+from base.blocks import BodyBlock, KeyFigureBlock
+from base.models import SharingMixin
+from base.text import iso_date
+
+from .editions import AnnualReportPage
 
 SECTION_PARENTS = ["reports.AnnualReportPage", "reports.ChapterPage"]
 
 
-class EditionSectionPage(Page):
+class SectionQuerySet(PageQuerySet):
+    def with_editions(self):
+        """These sections whose edition is live, each with its edition attached, newest
+        edition first: a profile's updates across editions, in two queries."""
+        sections = list(self.order_by("path"))
+        if not sections:
+            return []
+        depth = AnnualReportPage.objects.values_list("depth", flat=True).first()
+        if depth is None:
+            return []
+        length = depth * Page.steplen
+        editions = {
+            e.path: e
+            for e in AnnualReportPage.objects.live().filter(
+                path__in={s.path[:length] for s in sections}
+            )
+        }
+        result = []
+        for section in sections:
+            edition = editions.get(section.path[:length])
+            if edition:
+                section.__dict__["edition"] = edition
+                result.append(section)
+        return sorted(result, key=lambda s: -s.edition.year)
+
+
+class EditionSectionPage(SharingMixin, Page):
     """A part of an edition: readable alone at its own URL and inline on the edition page."""
 
     body = StreamField(BodyBlock(), blank=True)
+
+    objects = PageManager.from_queryset(SectionQuerySet)()
 
     template = "reports/section_page.html"
     content_template = "reports/includes/section_content.html"
@@ -29,11 +61,36 @@ class EditionSectionPage(Page):
     class Meta:
         abstract = True
 
+    og_type = "article"
+    # Related objects the page shows: the edition page fetches them for all its sections at once.
+    prefetch_fields = ()
+
     @cached_property
     def edition(self):
-        from .editions import AnnualReportPage
-
         return AnnualReportPage.objects.ancestor_of(self).first()
+
+    def get_sharing_image(self):
+        edition = self.edition
+        return edition.get_sharing_image() if edition is not None else None
+
+    def get_structured_data(self, request, *, publisher, image):
+        data = {
+            "@type": "Article",
+            "headline": self.title[:110],
+            "image": image,
+            "datePublished": iso_date(self.first_published_at),
+            "dateModified": iso_date(self.last_published_at),
+            "publisher": publisher,
+            "author": publisher,
+        }
+        edition = self.edition
+        if edition is not None:
+            data["isPartOf"] = {
+                "@type": "Report",
+                "name": edition.title,
+                "url": edition.get_full_url(request),
+            }
+        return data
 
     @property
     def anchor(self):
@@ -102,31 +159,6 @@ def heading_anchor_map(raw_blocks, anchor):
     return anchors
 
 
-FOOTNOTE_REF = re.compile(r"\[([0-9A-Za-z]{1,8})\]")
-
-
-def link_footnote_references(html, section):
-    """Turn [0] in rendered text into a link to footnote 0 of the section, and back."""
-    labels = section.footnote_labels
-    if not labels:
-        return html
-    anchor = section.anchor
-    seen = set()
-
-    def replace(match):
-        label = match.group(1)
-        if label not in labels:
-            return match.group(0)
-        ref_id = f' id="{anchor}-fnref-{label}"' if label not in seen else ""
-        seen.add(label)
-        return (
-            f'<sup class="footnote-ref"><a href="#{anchor}-fn-{label}"{ref_id}'
-            f' aria-describedby="{anchor}-footnotes-label">[{label}]</a></sup>'
-        )
-
-    return FOOTNOTE_REF.sub(replace, html)
-
-
 class ChapterPage(EditionSectionPage):
     """Groups sections, e.g. Project Updates; its body is the chapter's introduction."""
 
@@ -155,6 +187,8 @@ class LetterPage(EditionSectionPage):
     )
     sign_off = models.CharField(max_length=120, blank=True, help_text="e.g. With all success,")
 
+    prefetch_fields = ("signatory",)
+
     content_panels = EditionSectionPage.content_panels + [
         MultiFieldPanel(
             [FieldPanel("sign_off"), FieldPanel("signatory"), FieldPanel("signatory_title")],
@@ -175,6 +209,8 @@ class ProjectUpdatePage(EditionSectionPage):
         "projects.ProjectPage", on_delete=models.PROTECT, related_name="updates"
     )
 
+    prefetch_fields = ("project",)
+
     content_panels = Page.content_panels + [FieldPanel("project"), FieldPanel("body")]
 
 
@@ -185,6 +221,8 @@ class WorkingGroupUpdatePage(EditionSectionPage):
     working_group = models.ForeignKey(
         "projects.WorkingGroupPage", on_delete=models.PROTECT, related_name="updates"
     )
+
+    prefetch_fields = ("working_group",)
 
     content_panels = Page.content_panels + [FieldPanel("working_group"), FieldPanel("body")]
 
@@ -218,8 +256,6 @@ class EventPage(EditionSectionPage):
     search_fields = EditionSectionPage.search_fields + [index.SearchField("location")]
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "The event cannot end before it starts."})

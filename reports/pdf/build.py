@@ -15,14 +15,11 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from reports.models import EditionPDF
+
 from .render import content_state, live_edition, render_edition_pdf
 
 logger = logging.getLogger(__name__)
-
-
-def download_filename(year):
-    """What the reader's computer calls the file."""
-    return f"openinfra-annual-report-{year}.pdf"
 
 
 def storage_name(year, sha256):
@@ -60,8 +57,6 @@ def delete_stored_file(name):
 def build_edition_pdf(edition_id, *, force=False):
     """Make the edition's served PDF match its live pages; `force` rebuilds even when the
     pages have not changed (after a change to the print layout, say)."""
-    from reports.models import EditionPDF
-
     edition = live_edition(edition_id)
     if edition is None:
         withdraw_edition_pdf(edition_id)
@@ -122,8 +117,6 @@ def build_edition_pdf(edition_id, *, force=False):
 
 def withdraw_edition_pdf(edition_id):
     """An edition that is no longer public loses its generated PDF (row and file)."""
-    from reports.models import EditionPDF
-
     with transaction.atomic():
         for pdf in EditionPDF.objects.select_for_update().filter(edition_id=edition_id):
             pdf.delete()  # the post_delete handler removes the file after the commit

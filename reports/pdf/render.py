@@ -24,6 +24,9 @@ from django.utils import timezone
 from wagtail.models import Page
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from reports.models import AnnualReportPage
+from reports.models.editions import build_toc
+
 logger = logging.getLogger(__name__)
 
 # Tagged PDF with the PDF/UA-1 identification: structure tree, /Lang, DisplayDocTitle.
@@ -88,8 +91,6 @@ class StorageURLFetcher(URLFetcher):
 
 def live_edition(edition_id):
     """The edition as published, or None when it is not live and public."""
-    from reports.models import AnnualReportPage
-
     return AnnualReportPage.objects.live().public().filter(pk=edition_id).first()
 
 
@@ -132,8 +133,6 @@ def stylesheet():
 
 def render_html(edition, state=None):
     """The print HTML of the live edition (the edition must come from `live_edition`)."""
-    from reports.models.editions import build_toc
-
     state = state or content_state(edition)
     sections = edition.get_sections(live=True)
     for section in sections:

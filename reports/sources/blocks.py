@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.images import get_image_model
 
-from oif_site.blocks import BodyBlock
+from base.blocks import BodyBlock
 
 
 def _plain_list(value):

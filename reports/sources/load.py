@@ -11,10 +11,17 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
+from wagtail.blocks.base import get_error_json_data
 
-from oif_site.site_setup import ensure_site_structure
-from projects.models import ProjectChannel, ProjectPage, WorkingGroupPage
+from projects.models import (
+    ProjectChannel,
+    ProjectIndexPage,
+    ProjectPage,
+    WorkingGroupIndexPage,
+    WorkingGroupPage,
+)
 from reports.models import (
+    AnnualReportIndexPage,
     AnnualReportPage,
     ChapterPage,
     EventPage,
@@ -66,6 +73,33 @@ class LoadReport:
         )
 
 
+@dataclass
+class Parents:
+    """Where an edition and its profiles go: the index pages the site was set up with
+    (`manage.py setup_site`, which `load_edition` runs first)."""
+
+    editions: AnnualReportIndexPage
+    projects: ProjectIndexPage
+    working_groups: WorkingGroupIndexPage
+
+    @classmethod
+    def find(cls):
+        pages = {
+            name: model.objects.first()
+            for name, model in (
+                ("editions", AnnualReportIndexPage),
+                ("projects", ProjectIndexPage),
+                ("working_groups", WorkingGroupIndexPage),
+            )
+        }
+        missing = [name for name, page in pages.items() if page is None]
+        if missing:
+            raise LookupError(
+                f"The site has no {', '.join(missing)} index page: run manage.py setup_site."
+            )
+        return cls(**pages)
+
+
 def load_edition(path, *, skip_existing=False):
     """Load the source at `path`; returns a LoadReport or raises SourceError."""
     path = Path(path)
@@ -95,7 +129,7 @@ class _Loader:
         raise SourceError(self.path, line_of_place(self.lines, place), place, field, problem)
 
     def run(self):
-        site = ensure_site_structure()
+        site = Parents.find()
         self.people = {p["name"]: self.sync_person(p) for p in self.source["people"]}
         self.projects = {
             p["slug"]: self.sync_profile(ProjectPage, site.projects, p)
@@ -220,8 +254,6 @@ class _Loader:
         try:
             return clean_body(data)
         except ValidationError as error:
-            from wagtail.blocks.base import get_error_json_data
-
             problems = flatten_block_errors(get_error_json_data(error))
             (where, message), *_ = problems or [((), "; ".join(error.messages))]
             field_name = where[-1] if where else None

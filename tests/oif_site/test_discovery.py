@@ -11,7 +11,7 @@ from django.views.defaults import server_error
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
-from oif_site.models import SiteSettings
+from base.models import SiteSettings
 from reports.models import AnnualReportPage, ProjectUpdatePage
 
 pytestmark = pytest.mark.django_db

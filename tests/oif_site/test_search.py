@@ -17,7 +17,6 @@ from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
-from oif_site.templatetags.oif_tags import excerpt, highlight, query_terms
 from reports.models import AnnualReportPage, ProjectUpdatePage
 from tests.reports.factories import GeneralSectionPageFactory
 from tests.text import visible_text
@@ -112,21 +111,6 @@ def test_the_query_is_escaped_everywhere_it_is_shown(client):
     _, html = search(client, '<script>alert("x")</script> Zuul')
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Zuul" in html
-
-
-def test_highlighting_escapes_the_text_and_marks_whole_words_from_their_start():
-    assert highlight("Commits & <b>commit</b>ted; recommits", "commit") == (
-        "<mark>Commits</mark> &amp; &lt;b&gt;<mark>commit</mark>&lt;/b&gt;ted; recommits"
-    )
-    assert query_terms('"3,016" Commits  the') == ["commits", "3,016", "the"]
-
-
-def test_an_excerpt_is_the_text_around_the_first_match():
-    text = "word " * 200 + "the 3,016 commits of the year " + "word " * 200
-    result = excerpt(text, ["commits"], length=120)
-    assert result.startswith("… ") and result.endswith(" …")
-    assert "3,016 commits" in result
-    assert len(result) <= 124
 
 
 def publish_phrase(page, phrase):

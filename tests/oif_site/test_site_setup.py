@@ -6,7 +6,8 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page, Site
 
-from oif_site.models import HomePage, SiteSettings
+from base.models import SiteSettings
+from oif_site.models import HomePage
 from tests.reports.factories import AnnualReportPageFactory
 
 pytestmark = pytest.mark.django_db

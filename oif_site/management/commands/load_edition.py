@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from oif_site.site_setup import ensure_site_structure
 from reports.sources.load import load_edition
 from reports.sources.yaml_io import SourceError
 
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, skip_existing, **options):
+        ensure_site_structure()  # a fresh database gets its home page and indexes first
         try:
             report = load_edition(path, skip_existing=skip_existing)
         except SourceError as error:

@@ -1,0 +1,74 @@
+"""The abstract pages every app builds on, and the site-wide settings."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class SharingMixin:
+    """What link previews and structured data ask of a page; each page family answers for
+    itself, so the base never needs to know the apps above it."""
+
+    og_type = "website"
+
+    def get_sharing_image(self):
+        """The image link previews show for this page, or None for the site's."""
+        return None
+
+    def get_structured_data(self, request, *, publisher, image):
+        """This page's schema.org item beyond name, url and description (JSON-LD)."""
+        return {}
+
+
+class BasePage(SharingMixin, Page):
+    """Every public page carries a plain summary: archive cards, search results and sharing."""
+
+    summary = models.TextField(
+        blank=True, max_length=600, help_text="One or two plain sentences, for lists and search."
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+
+    class Meta:
+        abstract = True
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    announcement_text = models.CharField(
+        max_length=300, blank=True, help_text="Shown in a banner above every page. Empty: none."
+    )
+    announcement_link_label = models.CharField(max_length=60, blank=True)
+    announcement_url = models.URLField(blank=True)
+    footer_text = models.TextField(blank=True)
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Shown when a page is shared (OpenGraph, Twitter) and has no image of its own; "
+            "cropped to 1200×630. Empty: the site's built-in card."
+        ),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("announcement_text"),
+                FieldPanel("announcement_link_label"),
+                FieldPanel("announcement_url"),
+            ],
+            heading="Announcement banner",
+        ),
+        FieldPanel("footer_text"),
+        FieldPanel("social_image"),
+    ]
+
+    class Meta:
+        verbose_name = "Site settings"
+        db_table = "oif_site_sitesettings"  # the table the site was created with

@@ -1,0 +1,19 @@
+"""Template helpers of the editions: the year switch."""
+
+from django import template
+
+from reports.models import AnnualReportPage
+
+register = template.Library()
+
+
+@register.simple_tag
+def edition_years(current):
+    """Every live, public edition for the year switch, newest first, the current one marked."""
+    editions = list(
+        AnnualReportPage.objects.live()
+        .public()
+        .order_by("-year")
+        .only("id", "title", "year", "url_path", "path", "depth")
+    )
+    return [{"page": e, "year": e.year, "current": e.pk == current.pk} for e in editions]
