@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.fields import StreamField
+from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Page
 
 from .models import AnnualReportPage
@@ -85,7 +86,8 @@ def start_next_edition(edition, user=None):
         copy.title = _with_year(source.title, edition.year, year)
         copy.slug = _with_year(source.slug, edition.year, year)
         copy.live = False
-        copy.owner = user
+        # Each team keeps owning its own sections: their submissions land under their names.
+        copy.owner_id = page.owner_id
         if page.pk == edition.pk:
             copy.year = year
             copy.slug = str(year)
@@ -105,6 +107,12 @@ def start_next_edition(edition, user=None):
             GroupPagePermission.objects.get_or_create(
                 group=permission.group, page=copy, permission=permission.permission
             )
+    log(
+        instance=copies[edition.pk],
+        action="reports.start_next_edition",
+        user=user,
+        data={"from_year": edition.year, "pages": len(copies)},
+    )
     return copies[edition.pk]
 
 

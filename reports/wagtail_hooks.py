@@ -4,6 +4,7 @@ from django.urls import include, path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 
 from reports import admin_urls
 from reports.models import AnnualReportIndexPage, AnnualReportPage
@@ -25,6 +26,17 @@ def register_editions_menu_item():
     return EditionsMenuItem(
         "Editions", reverse("reports_editions:index"), icon_name="doc-full-inverse", order=150
     )
+
+
+@hooks.register("register_log_actions")
+def register_edition_log_actions(actions):
+    @actions.register_action("reports.start_next_edition")
+    class StartedEdition(LogFormatter):
+        label = "Start the next edition"
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return f"Started from the {data['from_year']} edition ({data['pages']} pages copied)"
 
 
 def _edition_of(page):

@@ -69,6 +69,22 @@ class EditionSectionPage(SharingMixin, Page):
     def edition(self):
         return AnnualReportPage.objects.ancestor_of(self).first()
 
+    @property
+    def edition_year(self):
+        """The edition's year from this page's address (an edition's slug is its year): no
+        query, so that admin listings name the year of every row for free."""
+        for segment in self.url_path.strip("/").split("/")[1:]:
+            if len(segment) == 4 and segment.isdigit():
+                return int(segment)
+        return None
+
+    def get_admin_display_title(self):
+        """ "Zuul · 2021": two editions hold a page of the same title, and the admin lists,
+        searches, mails and compares them; public pages keep the plain title."""
+        title = super().get_admin_display_title()
+        year = self.edition_year
+        return f"{title} · {year}" if year else title
+
     def get_sharing_image(self):
         edition = self.edition
         return edition.get_sharing_image() if edition is not None else None
