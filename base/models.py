@@ -2,6 +2,7 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
@@ -22,6 +23,18 @@ class SharingMixin:
         return {}
 
 
+class DataLinksMixin:
+    """A page whose key figures can be downloaded beside it: …/figures.csv and .json."""
+
+    @property
+    def figures_csv_path(self):
+        return f"{self.url}figures.csv"
+
+    @property
+    def figures_json_path(self):
+        return f"{self.url}figures.json"
+
+
 class BasePage(SharingMixin, Page):
     """Every public page carries a plain summary: archive cards, search results and sharing."""
 
@@ -31,6 +44,7 @@ class BasePage(SharingMixin, Page):
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
     content_panels = Page.content_panels + [FieldPanel("summary")]
+    api_fields = [APIField("summary")]
 
     class Meta:
         abstract = True
@@ -56,6 +70,15 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    data_licence = models.CharField(
+        max_length=255,
+        default="Creative Commons Attribution 4.0 International (CC BY 4.0)",
+        help_text="The licence the report's data downloads (key figures) are published under.",
+    )
+    data_licence_url = models.URLField(
+        blank=True, default="https://creativecommons.org/licenses/by/4.0/"
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -67,6 +90,9 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("footer_text"),
         FieldPanel("social_image"),
+        MultiFieldPanel(
+            [FieldPanel("data_licence"), FieldPanel("data_licence_url")], heading="Open data"
+        ),
     ]
 
     class Meta:

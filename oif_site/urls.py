@@ -7,12 +7,16 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from oif_site import views
+from oif_site.api.openapi import openapi_view
+from oif_site.api.router import api_router
 from oif_site.feeds import ReportsFeed
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/openapi.json", openapi_view, name="api_openapi"),
+    path("api/v2/", api_router.urls),
     path("", include("reports.urls")),  # review links
     path("sitemap.xml", sitemap),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -171,6 +173,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 WAGTAIL_I18N_ENABLED = False
+
+# The read-only API (/api/v2/, docs/api.md): a page of results holds at most this many items;
+# more is a 400 that names the cap. Anonymous answers are shared by caches for API_CACHE_SECONDS.
+WAGTAILAPI_LIMIT_MAX = int(env("API_LIMIT_MAX", "50"))
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+API_CACHE_SECONDS = int(env("API_CACHE_SECONDS", "300"))
 
 # Background tasks (edition PDFs, Wagtail's reference index): run at once, in the process that
 # enqueues them, unless production sets the database backend and runs `manage.py db_worker`.

@@ -4,12 +4,14 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, Revision
 from wagtail.search import index
 
+from base.api import AbsoluteURLField, ImageDataField, StreamDataField
 from base.blocks import BodyBlock, preload_images
-from base.models import BasePage
+from base.models import BasePage, DataLinksMixin
 from base.text import iso_date
 
 from .pdf import EditionPDFMixin
@@ -42,7 +44,7 @@ class AnnualReportIndexPage(BasePage):
         return context
 
 
-class AnnualReportPage(EditionPDFMixin, BasePage):
+class AnnualReportPage(DataLinksMixin, EditionPDFMixin, BasePage):
     """One yearly edition; its descendants are its sections, in reading order."""
 
     template = "reports/annual_report_page.html"
@@ -69,6 +71,14 @@ class AnnualReportPage(EditionPDFMixin, BasePage):
         FieldPanel("cover_image"),
         FieldPanel("intro"),
         *EditionPDFMixin.pdf_panels,
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("year"),
+        APIField("intro", serializer=StreamDataField()),
+        APIField("cover_image", serializer=ImageDataField()),
+        APIField("pdf_url", serializer=AbsoluteURLField()),
+        APIField("figures_csv_url", serializer=AbsoluteURLField(source="figures_csv_path")),
+        APIField("figures_json_url", serializer=AbsoluteURLField(source="figures_json_path")),
     ]
 
     class Meta:
