@@ -1,12 +1,19 @@
 """The body of a section in an edition source: a list of blocks, each a mapping with one key,
 the block type (the blocks of `base.blocks.BodyBlock`)."""
 
-from typing import Annotated
+from pydantic import ConfigDict, Field, create_model
 
-from pydantic import BeforeValidator, Field, create_model
-from pydantic_core import PydanticCustomError
-
-from .fields import Filled, Mapping, RichText, Text, field_error, one_of, tagged, whole_number
+from .fields import (
+    Filled,
+    Mapping,
+    RichText,
+    Text,
+    field_error,
+    list_of,
+    one_of,
+    tagged,
+    whole_number,
+)
 
 HeadingLevel = whole_number(3, 5)
 ListStyle = one_of("bulleted", "numbered")
@@ -117,11 +124,16 @@ def _check_block(value):
     return value
 
 
+class _OneKey(Mapping):
+    # Made by create_model: no class body to read attribute docstrings from.
+    model_config = ConfigDict(use_attribute_docstrings=False)
+
+
 Block = tagged(
     "Block",
     {
         kind: create_model(
-            f"{kind.title().replace('_', '')}Block", __base__=Mapping, **{kind: (value, ...)}
+            f"{kind.title().replace('_', '')}Block", __base__=_OneKey, **{kind: (value, ...)}
         )
         for kind, value in BLOCKS.items()
     },
@@ -130,12 +142,4 @@ Block = tagged(
 )
 
 
-def _blocks(value):
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise PydanticCustomError("blocks", "must be a list of blocks")
-    return value
-
-
-Body = Annotated[list[Block], BeforeValidator(_blocks)]
+Body = list_of(Block, "must be a list of blocks")

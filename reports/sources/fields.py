@@ -5,7 +5,7 @@ file, line, place and field (`must not be empty`); `places.source_error` adds th
 """
 
 import datetime
-from typing import Annotated, Literal, TypeVar, Union
+from typing import Annotated, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -23,8 +23,6 @@ from typing_extensions import TypeAliasType
 
 # Marks the step a tagged union adds to an error's location, which names no key of the file.
 TAG = "is:"
-
-T = TypeVar("T")
 
 
 class Mapping(BaseModel):
@@ -70,10 +68,6 @@ def _text_or_empty(value):
     return "" if value is None else _text(value)
 
 
-def _none_is_empty(value):
-    return [] if value is None else value
-
-
 Text = Annotated[str, BeforeValidator(_text_or_empty)]
 """Optional plain text: an empty value is ''."""
 
@@ -95,8 +89,18 @@ RichText = Annotated[
 ]
 """Rich text HTML, not blank; stored byte for byte, checked by Wagtail when loaded."""
 
-Listing = Annotated[list[T], BeforeValidator(_none_is_empty)]
-"""An optional list: an empty value is []."""
+
+def list_of(item, problem="must be a list"):
+    """An optional list of `item`: an empty value is []."""
+
+    def check(value):
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise PydanticCustomError("list", problem)
+        return value
+
+    return Annotated[list[item], BeforeValidator(check)]
 
 
 def whole_number(minimum, maximum):

@@ -5,19 +5,18 @@ database, and published as a JSON Schema (`manage.py edition_schema`) for editor
 order, defaults filled in), so "unchanged" is a plain comparison with what export writes.
 """
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BeforeValidator, ConfigDict, ValidationError
-from pydantic_core import PydanticCustomError
+from pydantic import ConfigDict, ValidationError
 
 from .body_schema import Body, Figure, Link
 from .fields import (
     Date,
     Filled,
-    Listing,
     Mapping,
     Text,
     field_error,
+    list_of,
     one_of,
     tagged,
     whole_number,
@@ -49,17 +48,10 @@ def sections_of(name, *models):
             )
         return item
 
-    def check_list(value):
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise PydanticCustomError("sections", "must be a list of sections")
-        return value
-
     item = tagged(
         name, kinds, lambda value: value["type"] if isinstance(value, dict) else value.type, check
     )
-    return Annotated[list[item], BeforeValidator(check_list)]
+    return list_of(item, "must be a list of sections")
 
 
 class Letter(Mapping):
@@ -107,7 +99,7 @@ class Event(Mapping):
     end_date: Date = None
     format: EventFormat = "virtual"
     location: Text = ""
-    figures: Listing[Figure] = []
+    figures: list_of(Figure) = []
     body: Body = []
 
 
@@ -171,7 +163,7 @@ class Project(Mapping):
     repository: Text = ""
     licence: Text = ""
     status: ProjectStatus = "pilot"
-    get_involved: Listing[Link] = []
+    get_involved: list_of(Link) = []
     """The "get involved" channels, in order."""
 
 
@@ -192,10 +184,10 @@ class Source(Mapping):
     format: FormatVersion
     """The version of this format."""
     edition: Edition
-    people: Listing[Person] = []
+    people: list_of(Person) = []
     """Person snippets: the signatories of letters."""
-    projects: Listing[Project] = []
-    working_groups: Listing[WorkingGroup] = []
+    projects: list_of(Project) = []
+    working_groups: list_of(WorkingGroup) = []
     sections: Sections = []
     """The report, in reading order; slugs are unique among siblings."""
 
