@@ -8,13 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from oif_site import views
 from oif_site.feeds import ReportsFeed
+from oif_site.sitemap import SiteSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("reports.urls")),  # review links
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SiteSitemap}}),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("search/", views.search, name="search"),
     path("feeds/annual-reports.atom", ReportsFeed(), name="reports_feed"),

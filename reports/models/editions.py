@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from base.blocks import BodyBlock, preload_images
 from base.models import BasePage
+from base.richtext import preload_page_links
 from base.text import iso_date
 
 from .pdf import EditionPDFMixin
@@ -137,6 +138,7 @@ class AnnualReportPage(EditionPDFMixin, BasePage):
         with preload_images([section.body for section in sections]):
             for section in sections:
                 list(section.body)  # converts the blocks now, while the images are at hand
+        preload_page_links([self.intro, *(section.body for section in sections)])
         return sections
 
     def route(self, request, path_components):
@@ -163,6 +165,29 @@ def exclude_unreleased(queryset):
     for path in AnnualReportPage.objects.filter(live=False).values_list("path", flat=True):
         queryset = queryset.exclude(path__startswith=path)
     return queryset
+
+
+def sections_by_edition(editions):
+    """{edition id: its live, public sections in reading order, each knowing its edition and
+    its body converted}: for feeds and listings of several editions, in a fixed number of
+    queries however many editions and sections there are."""
+    editions = {edition.path: edition for edition in editions}
+    if not editions:
+        return {}
+    inside = Q()
+    for edition in editions.values():
+        inside |= Q(path__startswith=edition.path, depth__gt=edition.depth)
+    sections = list(Page.objects.live().public().filter(inside).order_by("path").specific())
+    result = {edition.pk: [] for edition in editions.values()}
+    length = len(next(iter(editions)))  # editions are siblings: their paths are as long
+    for section in sections:
+        edition = editions[section.path[:length]]
+        section.__dict__["edition"] = edition
+        result[edition.pk].append(section)
+    with preload_images([s.body for s in sections if hasattr(s, "body")]):
+        for section in sections:
+            list(getattr(section, "body", ()))
+    return result
 
 
 def build_toc(sections, edition_depth):
