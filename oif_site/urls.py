@@ -10,7 +10,6 @@ from oif_site import media, views
 from oif_site.feeds import ReportsFeed
 from oif_site.sitemap import SiteSitemap
 
-
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -108,5 +108,3 @@ def export_site(target):
         result.deleted.append(path)
     target.finish(files)
     return result
-
-

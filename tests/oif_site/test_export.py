@@ -65,9 +65,10 @@ def test_every_link_and_asset_of_the_export_resolves(tmp_path, with_image):
     assert any(".width-800." in name for name in renditions), renditions
     page = (tmp_path / "annual-reports/2020/on-stage/index.html").read_text()
     assert 'srcset="/media/images/' in page
-    assert 'href="/annual-reports/2020/openinfra-annual-report-2020.pdf"' in (
-        tmp_path / "annual-reports/2020/index.html"
-    ).read_text()
+    assert (
+        'href="/annual-reports/2020/openinfra-annual-report-2020.pdf"'
+        in (tmp_path / "annual-reports/2020/index.html").read_text()
+    )
     assert "Page not found" in (tmp_path / "404.html").read_text()
 
 
@@ -108,9 +109,7 @@ def test_drafts_private_pages_and_unreleased_editions_never_reach_the_export(tmp
     assert not (tmp_path / "media").exists()
 
 
-def test_a_second_export_writes_nothing_and_an_edit_rewrites_only_what_shows_it(
-    tmp_path, edition
-):
+def test_a_second_export_writes_nothing_and_an_edit_rewrites_only_what_shows_it(tmp_path, edition):
     assert "0 unchanged, 0 removed" in export(tmp_path)
     assert " 0 written, " in export(tmp_path)
     before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}

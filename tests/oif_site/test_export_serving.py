@@ -53,7 +53,8 @@ def test_export_to_a_bucket_uploads_with_types_and_then_only_changes(s3_endpoint
     assert page["ContentType"] == "text/html; charset=utf-8"
     assert page["CacheControl"] == "public, max-age=300"
     assert b"2020 Open Infrastructure Foundation Annual Report" in page["Body"].read()
-    pdf = client.get_object(Bucket=bucket, Key="annual-reports/2020/openinfra-annual-report-2020.pdf")
+    pdf_key = "annual-reports/2020/openinfra-annual-report-2020.pdf"
+    pdf = client.get_object(Bucket=bucket, Key=pdf_key)
     assert pdf["ContentType"] == "application/pdf"
     css = client.head_object(Bucket=bucket, Key="static/css/site.css")
     assert css["CacheControl"] == "public, max-age=31536000, immutable"

@@ -54,7 +54,7 @@ def test_every_absolute_link_uses_the_configured_address(configured, client):
     assert "testserver" not in feed and "localhost" not in feed
     assert f"Sitemap: {ADDRESS}/sitemap.xml" in client.get("/robots.txt").content.decode()
     cover = render_html(AnnualReportPage.objects.get(year=2020))
-    assert f"Also on the web: <a href=\"{ADDRESS}/annual-reports/2020/\">" in cover
+    assert f'Also on the web: <a href="{ADDRESS}/annual-reports/2020/">' in cover
 
 
 @pytest.mark.parametrize("path", ["/sitemap.xml", "/feeds/annual-reports.atom"])
