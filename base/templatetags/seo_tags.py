@@ -130,7 +130,10 @@ def json_ld(context, page=None):
             image = social_image(context, page)["url"]
             item.update(page.get_structured_data(request, publisher=PUBLISHER, image=image))
         graph.append({k: v for k, v in item.items() if v})
-        crumbs = [a for a in page.get_ancestors() if a.depth > 1] + [page]
+        ancestors = getattr(page, "breadcrumb_ancestors", None)
+        if ancestors is None:
+            ancestors = [a for a in page.get_ancestors() if a.depth > 1]
+        crumbs = [*ancestors, page]
         graph.append(
             {
                 "@type": "BreadcrumbList",

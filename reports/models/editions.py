@@ -1,3 +1,5 @@
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,6 +12,7 @@ from wagtail.search import index
 
 from base.blocks import BodyBlock, preload_images
 from base.models import BasePage
+from base.queries import public
 from base.richtext import preload_page_links
 from base.text import iso_date
 
@@ -30,6 +33,19 @@ class AnnualReportIndexPage(BasePage):
     parent_page_types = ["oif_site.HomePage"]
     subpage_types = ["reports.AnnualReportPage"]
     max_count = 1
+
+    def route(self, request, path_components):
+        # One query for the edition, its PDF and its cover, where Wagtail would run three.
+        if path_components:
+            edition = (
+                AnnualReportPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("generated_pdf", "designed_pdf", "cover_image")
+                .first()
+            )
+            if edition is not None:
+                return edition.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -109,8 +125,8 @@ class AnnualReportPage(EditionPDFMixin, BasePage):
         """Every section of the edition in reading order, in a fixed number of queries."""
         queryset = Page.objects.descendant_of(self).order_by("path")
         if live:
-            queryset = queryset.live().public()
-        return self._prepare_sections(list(queryset.specific()))
+            queryset = public(queryset.live())
+        return self._prepare_sections(specific_sections(queryset))
 
     def get_preview_sections(self):
         """Every section as it would be published now: latest revisions, drafts marked."""
@@ -153,10 +169,22 @@ class AnnualReportPage(EditionPDFMixin, BasePage):
         sections = self.get_preview_sections() if preview else self.get_sections()
         context["sections"] = sections
         context["toc"] = build_toc(sections, self.depth)
-        context["other_editions"] = (
-            AnnualReportPage.objects.live().public().exclude(pk=self.pk).order_by("-year")
-        )
         return context
+
+
+def specific_sections(queryset):
+    """The sections of `queryset` as their own classes, in one query: every section class's
+    table is joined, with the relations it shows (its `prefetch_fields`)."""
+    models = {apps.get_model(label) for label in SECTION_PAGE_TYPES}
+    relations = []
+    for model in models:
+        name = model._meta.model_name  # Page's reverse one-to-one to its subclass
+        relations += [name, *(f"{name}__{field}" for field in model.prefetch_fields)]
+    sections = []
+    for page in queryset.select_related(*relations):
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        sections.append(getattr(page, model._meta.model_name) if model in models else page.specific)
+    return sections
 
 
 def exclude_unreleased(queryset):

@@ -8,6 +8,8 @@ from tests.reports.editions import build_edition
 
 pytestmark = pytest.mark.django_db
 
+MAX_EDITION_QUERIES = 15
+
 
 def render(client, edition):
     with CaptureQueriesContext(connection) as queries:
@@ -29,3 +31,4 @@ def test_edition_page_queries_do_not_grow_with_sections(client):
     # Rich text links to pages resolve without a query each.
     assert large_html.count(f'href="{large.url}">the edition</a>') == 6 * 7 * 3
     assert len(small_queries) == len(large_queries), [q["sql"] for q in large_queries]
+    assert len(large_queries) <= MAX_EDITION_QUERIES, "\n".join(q["sql"] for q in large_queries)
