@@ -1,6 +1,7 @@
 """The abstract pages every app builds on, and the site-wide settings."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -13,6 +14,11 @@ class SharingMixin:
     itself, so the base never needs to know the apps above it."""
 
     og_type = "website"
+
+    @cached_property
+    def breadcrumb_ancestors(self):
+        """The page's ancestors below the root, fetched once for breadcrumbs and JSON-LD."""
+        return [page for page in self.get_ancestors() if page.depth > 1]
 
     def get_sharing_image(self):
         """The image link previews show for this page, or None for the site's."""

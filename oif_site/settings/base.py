@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "base.richtext.PageLinkCacheMiddleware",  # rich-text page links: one query per request
 ]
 
 ROOT_URLCONF = "oif_site.urls"
@@ -167,8 +168,12 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-WAGTAIL_SITE_NAME = "OpenInfra Foundation Annual Report"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address and name of the site: `setup_site` gives them to Wagtail's Site, and
+# canonical links, the sitemap, the feed, JSON-LD and the PDF follow it.
+SITE_URL = env("SITE_URL", "http://localhost").rstrip("/")
+SITE_NAME = env("SITE_NAME", "OpenInfra Foundation Annual Report")
+WAGTAIL_SITE_NAME = SITE_NAME
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]

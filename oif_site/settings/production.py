@@ -11,6 +11,11 @@ if not ALLOWED_HOSTS:
         "ALLOWED_HOSTS must be set in the environment for production (comma-separated)."
     )
 
+# Persistent connections, checked before each request reuses one (a restarted database or a
+# proxy that dropped an idle connection costs a reconnect, never an error).
+DATABASES["default"]["CONN_MAX_AGE"] = int(env("DATABASE_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("DATABASE_CONN_HEALTH_CHECKS", True)
+
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 
 # Compress HTML (an edition page is ~110 KB, ~25 KB gzipped). Placed after whitenoise, which

@@ -1,7 +1,9 @@
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -12,6 +14,8 @@ from wagtail.search import index
 from base.api import AbsoluteURLField, ImageDataField, StreamDataField
 from base.blocks import BodyBlock, preload_images
 from base.models import BasePage, DataLinksMixin
+from base.queries import public
+from base.richtext import preload_page_links
 from base.text import iso_date
 
 from .pdf import EditionPDFMixin
@@ -31,6 +35,19 @@ class AnnualReportIndexPage(BasePage):
     parent_page_types = ["oif_site.HomePage"]
     subpage_types = ["reports.AnnualReportPage"]
     max_count = 1
+
+    def route(self, request, path_components):
+        # One query for the edition, its PDF and its cover, where Wagtail would run three.
+        if path_components:
+            edition = (
+                AnnualReportPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("generated_pdf", "designed_pdf", "cover_image")
+                .first()
+            )
+            if edition is not None:
+                return edition.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -118,8 +135,8 @@ class AnnualReportPage(DataLinksMixin, EditionPDFMixin, BasePage):
         """Every section of the edition in reading order, in a fixed number of queries."""
         queryset = Page.objects.descendant_of(self).order_by("path")
         if live:
-            queryset = queryset.live().public()
-        return self._prepare_sections(list(queryset.specific()))
+            queryset = public(queryset.live())
+        return self._prepare_sections(specific_sections(queryset))
 
     def get_preview_sections(self):
         """Every section as it would be published now: latest revisions, drafts marked."""
@@ -147,6 +164,7 @@ class AnnualReportPage(DataLinksMixin, EditionPDFMixin, BasePage):
         with preload_images([section.body for section in sections]):
             for section in sections:
                 list(section.body)  # converts the blocks now, while the images are at hand
+        preload_page_links([self.intro, *(section.body for section in sections)])
         return sections
 
     def route(self, request, path_components):
@@ -161,10 +179,22 @@ class AnnualReportPage(DataLinksMixin, EditionPDFMixin, BasePage):
         sections = self.get_preview_sections() if preview else self.get_sections()
         context["sections"] = sections
         context["toc"] = build_toc(sections, self.depth)
-        context["other_editions"] = (
-            AnnualReportPage.objects.live().public().exclude(pk=self.pk).order_by("-year")
-        )
         return context
+
+
+def specific_sections(queryset):
+    """The sections of `queryset` as their own classes, in one query: every section class's
+    table is joined, with the relations it shows (its `prefetch_fields`)."""
+    models = {apps.get_model(label) for label in SECTION_PAGE_TYPES}
+    relations = []
+    for model in models:
+        name = model._meta.model_name  # Page's reverse one-to-one to its subclass
+        relations += [name, *(f"{name}__{field}" for field in model.prefetch_fields)]
+    sections = []
+    for page in queryset.select_related(*relations):
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        sections.append(getattr(page, model._meta.model_name) if model in models else page.specific)
+    return sections
 
 
 def exclude_unreleased(queryset):
@@ -173,6 +203,29 @@ def exclude_unreleased(queryset):
     for path in AnnualReportPage.objects.filter(live=False).values_list("path", flat=True):
         queryset = queryset.exclude(path__startswith=path)
     return queryset
+
+
+def sections_by_edition(editions):
+    """{edition id: its live, public sections in reading order, each knowing its edition and
+    its body converted}: for feeds and listings of several editions, in a fixed number of
+    queries however many editions and sections there are."""
+    editions = {edition.path: edition for edition in editions}
+    if not editions:
+        return {}
+    inside = Q()
+    for edition in editions.values():
+        inside |= Q(path__startswith=edition.path, depth__gt=edition.depth)
+    sections = list(Page.objects.live().public().filter(inside).order_by("path").specific())
+    result = {edition.pk: [] for edition in editions.values()}
+    length = len(next(iter(editions)))  # editions are siblings: their paths are as long
+    for section in sections:
+        edition = editions[section.path[:length]]
+        section.__dict__["edition"] = edition
+        result[edition.pk].append(section)
+    with preload_images([s.body for s in sections if hasattr(s, "body")]):
+        for section in sections:
+            list(getattr(section, "body", ()))
+    return result
 
 
 def build_toc(sections, edition_depth):

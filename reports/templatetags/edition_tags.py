@@ -2,6 +2,7 @@
 
 from django import template
 
+from base.queries import public
 from reports.models import AnnualReportPage
 
 register = template.Library()
@@ -11,8 +12,7 @@ register = template.Library()
 def edition_years(current):
     """Every live, public edition for the year switch, newest first, the current one marked."""
     editions = list(
-        AnnualReportPage.objects.live()
-        .public()
+        public(AnnualReportPage.objects.live())
         .order_by("-year")
         .only("id", "title", "year", "url_path", "path", "depth")
     )
