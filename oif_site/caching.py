@@ -74,7 +74,11 @@ def neighbours(page, edition):
     """The sections just before and after the page in reading order, as readers see them:
     they link to it (published) or, now, to each other (unpublished, deleted)."""
     pages = list(
-        Page.objects.descendant_of(edition).live().exclude(pk=page.pk).only("path", "url_path")
+        Page.objects.descendant_of(edition)
+        .live()
+        .exclude(pk=page.pk)
+        .order_by("path")
+        .only("path", "url_path")
     )
     before = [p for p in pages if p.path < page.path]
     after = [p for p in pages if p.path > page.path and not p.path.startswith(page.path)]

@@ -103,7 +103,8 @@ def test_moving_a_page_purges_its_old_and_new_addresses(purged, reader):
     page.move(Page.objects.get(url_path__endswith="/2020/"), pos="last-child")
     new = E + "outreachy-program/"
     assert purged >= {old, new, E, E + "community-highlights/", *LISTINGS}
-    assert reader.get(old).status_code == 404
+    moved = reader.get(old)  # Wagtail's automatic redirect, not the cached page
+    assert moved.status_code == 301 and moved["Location"] == new
     assert reader.get(new).status_code == 200
     assert new in html(reader, E) and old not in html(reader, E)
 
@@ -135,7 +136,7 @@ def test_editing_a_person_purges_the_letters_they_sign(purged, reader):
     person.name = "Jonathan marker-77b"
     person.save()
     assert purged >= {letter.url, E, *LISTINGS}
-    assert "/annual-reports/2020/chairmans-note/" not in purged  # signed by someone else
+    assert not purged & {"/projects/zuul/", ZUUL, "*"}
     assert "marker-77b" in html(reader, letter.url)
     assert "marker-77b" in html(reader, E)
 

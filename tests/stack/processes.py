@@ -180,6 +180,7 @@ class Varnish:
         (self.workdir / "backends.vcl").write_text("\n".join(lines) + "\n")
 
     def start(self):
+        self.workdir.chmod(0o755)  # started as root, varnishd compiles the VCL as its own user
         self.write_backends()
         self.process = subprocess.Popen(
             [
