@@ -63,9 +63,7 @@ def zuul_update():
     return ProjectUpdatePage.objects.get(url_path__endswith="/2020/project-updates/zuul/")
 
 
-def test_publishing_a_section_purges_it_its_edition_neighbours_profile_and_listings(
-    purged, reader
-):
+def test_publishing_a_section_purges_it_its_edition_neighbours_profile_and_listings(purged, reader):
     shown_in = [E, E + "project-updates/", E + "project-updates/starlingx/", "/projects/zuul/"]
     warm(reader, ZUUL, *shown_in, "/feeds/annual-reports.atom")
     zuul = zuul_update()
