@@ -18,11 +18,13 @@ from django.http import HttpResponse
 from django.middleware.cache import CacheMiddleware
 from django.utils.cache import (
     get_cache_key,
+    get_conditional_response,
     has_vary_header,
     learn_cache_key,
     patch_cache_control,
     patch_vary_headers,
 )
+from django.utils.http import parse_http_date_safe
 
 KEY_PREFIX = "pagecache"
 SITE_VERSION_KEY = f"{KEY_PREFIX}:site"
@@ -134,7 +136,11 @@ class PageCacheMiddleware(CacheMiddleware):
             return None
         request._cache_update_cache = False
         response["X-Page-Cache"] = "hit"
-        return response
+        # Revalidation still works from the cache: an unchanged PDF answers 304.
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        return get_conditional_response(
+            request, etag=response.get("ETag"), last_modified=last_modified, response=response
+        )
 
     def process_response(self, request, response):
         prefix = getattr(request, "_page_cache_prefix", None)

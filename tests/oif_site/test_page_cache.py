@@ -186,3 +186,9 @@ def test_the_cache_can_be_switched_off(client, settings):
     client.get("/projects/zuul/")
     response = client.get("/projects/zuul/")
     assert not from_cache(response) and "s-maxage" not in response.get("Cache-Control", "")
+
+
+def test_revalidation_is_answered_from_the_cache(client):
+    first = client.get("/annual-reports/2020/pdf/")
+    again = client.get("/annual-reports/2020/pdf/", headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304 and from_cache(again)
