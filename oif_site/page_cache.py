@@ -135,12 +135,13 @@ class PageCacheMiddleware(CacheMiddleware):
             request._cache_update_cache = True
             return None
         request._cache_update_cache = False
-        response["X-Page-Cache"] = "hit"
         # Revalidation still works from the cache: an unchanged PDF answers 304.
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
-        return get_conditional_response(
+        response = get_conditional_response(
             request, etag=response.get("ETag"), last_modified=last_modified, response=response
         )
+        response["X-Page-Cache"] = "hit"
+        return response
 
     def process_response(self, request, response):
         prefix = getattr(request, "_page_cache_prefix", None)
