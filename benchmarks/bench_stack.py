@@ -13,6 +13,7 @@ memory of a gunicorn worker. Figures are printed, never asserted.
 import gzip
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 import urllib.request
@@ -49,11 +50,15 @@ def wrk(url, clients):
     )
     out = result.stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sockets = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    )
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "p50": latency(out, "50%"),
         "p99": latency(out, "99%"),
-        "errors": int(errors.group(1)) if errors else 0,
+        "errors": (int(errors.group(1)) if errors else 0)
+        + (sum(int(n) for n in sockets.groups()) if sockets else 0),
     }
 
 
@@ -131,6 +136,7 @@ def measure(url):
 
 def main():
     work = Path(tempfile.mkdtemp(prefix="oif-bench-stack-"))
+    work.chmod(0o755)  # nginx's workers read the files below it
     database, redis = PostgresDatabase(prefix="oif_bench").create(), RedisServer().start()
     started, cached, uncached = [], None, None
     try:
@@ -215,3 +221,4 @@ def main():
                 part.stop()
         redis.stop()
         database.drop()
+        shutil.rmtree(work, ignore_errors=True)

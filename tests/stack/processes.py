@@ -253,7 +253,7 @@ http {{
         listen 127.0.0.1:{self.port};
         root {self.root};
         gzip_static on;
-        location / {{ try_files $uri $uri/index.html =404; }}
+        location / {{ try_files $uri/index.html $uri =404; }}
     }}
 }}
 """
