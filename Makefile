@@ -68,7 +68,7 @@ format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install-test
+bench: install-test system-packages
 	$(BIN)/python -m benchmarks
 
 # Lighthouse scores (mobile) of the home page, the 2020 edition and a profile, production server.

@@ -16,3 +16,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         ensure_site_structure()
         load_edition(EDITION_2020)
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """The page cache outlives a test's rolled-back transaction: each test starts empty."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "oif_site.page_cache.PageCacheMiddleware",  # anonymous pages from Redis (docs/caching.md)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -151,11 +152,45 @@ STORAGES = {
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The whole-page cache of anonymous responses and the caching proxy or CDN in front of it, both
+# purged together when content changes (oif_site/caching.py, docs/caching.md).
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "3600"))  # Redis and s-maxage; 0: off
+PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS", "60"))  # max-age
+PAGE_CACHE_MAX_BYTES = int(env("PAGE_CACHE_MAX_BYTES", str(5 * 2**20)))
+PAGE_CACHE_REPURGE_SECONDS = float(env("PAGE_CACHE_REPURGE_SECONDS", "1"))
+FRONTEND_CACHE_BACKENDS = {
+    "http": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+    "cloudflare": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+    "cloudfront": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+}
+FRONTEND_CACHE = env("FRONTEND_CACHE", "")
+if FRONTEND_CACHE and FRONTEND_CACHE not in FRONTEND_CACHE_BACKENDS:
+    raise ImproperlyConfigured(
+        f"FRONTEND_CACHE must be one of {', '.join(FRONTEND_CACHE_BACKENDS)}:"
+        f" not {FRONTEND_CACHE!r}"
+    )
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE == "http":  # one Varnish (or any PURGE-accepting proxy) per address
+    for number, location in enumerate(env_list("FRONTEND_CACHE_LOCATION")):
+        WAGTAILFRONTENDCACHE[f"proxy{number}"] = {
+            "BACKEND": FRONTEND_CACHE_BACKENDS["http"],
+            "LOCATION": location,
+        }
+elif FRONTEND_CACHE == "cloudflare":
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": FRONTEND_CACHE_BACKENDS["cloudflare"],
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+elif FRONTEND_CACHE == "cloudfront":
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": FRONTEND_CACHE_BACKENDS["cloudfront"],
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")  # for the file-based backend

@@ -11,6 +11,12 @@ pytestmark = pytest.mark.django_db
 MAX_EDITION_QUERIES = 15
 
 
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """The queries of rendering the page: the page cache would answer the second view."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def render(client, edition):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(edition.url)
