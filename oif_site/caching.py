@@ -18,7 +18,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Site
 
-from base.models import SiteSettings
+from base.models import DataLinksMixin, SiteSettings
 from projects.models import ProfilePage
 from reports.models import (
     AnnualReportPage,
@@ -35,9 +35,18 @@ logger = logging.getLogger(__name__)
 
 
 def listing_paths():
-    """What lists pages site-wide: the feed, the sitemap (the home page and the archive are
-    ancestors of every edition, so they come with it)."""
-    return {reverse("reports_feed"), reverse(sitemap)}
+    """What lists pages site-wide: the feed, the sitemap, the API's listings and the site's data
+    (the home page and the archive are ancestors of every edition, so they come with it)."""
+    return {
+        reverse("reports_feed"),
+        reverse(sitemap),
+        reverse("wagtailapi:pages:listing"),
+        reverse("wagtailapi:images:listing"),
+        reverse("wagtailapi:documents:listing"),
+        reverse("data_catalogue"),
+        reverse("all_figures", args=["csv"]),
+        reverse("all_figures", args=["json"]),
+    }
 
 
 def site_paths():
@@ -54,13 +63,16 @@ def path_of(page):
 
 
 def own_paths(page):
-    """The page's address, and its PDF's if it is an edition."""
+    """The page's address, its answer in the API, its PDF's if it is an edition, and its
+    figures' downloads if it has any."""
     path = path_of(page)
     if path is None:
         return set()
-    paths = {path}
+    paths = {path, reverse("wagtailapi:pages:detail", args=[page.pk])}
     if isinstance(page, AnnualReportPage):
         paths.add(path + page.reverse_subpage("pdf"))
+    if issubclass(page.specific_class or type(page), DataLinksMixin):
+        paths |= {path + "figures.csv", path + "figures.json"}
     return paths
 
 
