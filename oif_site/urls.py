@@ -10,7 +10,6 @@ from oif_site import views
 from oif_site.feeds import ReportsFeed
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("reports.urls")),  # review links
@@ -19,6 +18,10 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("feeds/annual-reports.atom", ReportsFeed(), name="reports_feed"),
 ]
+
+# Django's own admin is a second sign-in form: only there when a setting asks for it.
+if settings.DJANGO_ADMIN_ENABLED:
+    urlpatterns.insert(0, path("django-admin/", admin.site.urls))
 
 if settings.DEBUG:
     from django.conf.urls.static import static
