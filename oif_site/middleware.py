@@ -13,6 +13,13 @@ def is_admin_path(path):
 class SiteCSPMiddleware(CSPMiddleware):
     """django-csp's middleware, with the admin's policy under the admin's paths."""
 
+    def process_response(self, request, response):
+        # Wagtail renders previews through the middleware with a stand-in request for the
+        # page's own URL: the policy is the one of the real request (admin or review link).
+        if getattr(request, "is_dummy", False):
+            return response
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and parts.config is None and is_admin_path(request.path_info):

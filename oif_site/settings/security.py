@@ -79,11 +79,13 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-# The Wagtail admin (and its previews, framed by the admin itself): Wagtail's widgets set
-# style attributes and show local previews of images before upload.
+# The Wagtail admin (and its previews, framed by the admin itself): Wagtail's widgets (page
+# and date choosers) still write inline scripts that differ per field, and set style
+# attributes; it shows local previews of images before upload. Only signed-in staff see it.
 ADMIN_CSP_PATH_PREFIXES = ["/admin/", "/django-admin/"]
 ADMIN_CSP_DIRECTIVES = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, "'unsafe-inline'"],
     "style-src": [SELF, "'unsafe-inline'"],
     "img-src": [SELF, "data:", "blob:", *_media_origins],
     "font-src": [SELF, "data:"],
@@ -107,6 +109,8 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 DJANGO_ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED", False)
 # The admin's avatars: never Gravatar (it leaks staff e-mail hashes to a third party).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the admin's home ask releases.wagtail.org for the latest version.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Uploads ---
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]  # no SVG: it runs scripts

@@ -87,9 +87,12 @@ def test_the_admin_has_its_own_policy_framing_its_previews(admin_client):
     assert csp["frame-ancestors"] == ["'self'"]
     assert "'self'" in csp["frame-src"]
     assert "blob:" in csp["img-src"]
-    assert "'unsafe-inline'" not in csp["script-src"]
+    # Wagtail's page and date choosers still write per-field inline scripts: the admin alone,
+    # behind its sign-in, allows inline scripts (docs/security.md); never eval.
+    assert csp["script-src"] == ["'self'", "'unsafe-inline'"]
     assert "'unsafe-eval'" not in csp["script-src"]
     assert csp["object-src"] == ["'none'"]
+    assert csp["form-action"] == ["'self'"]
 
 
 def test_an_embedded_video_is_allowed_to_frame_on_a_public_page(client):
