@@ -84,6 +84,6 @@ def test_documents_are_served_as_attachments_that_are_never_sniffed(admin_client
         response = client.get(document.url)
         assert response.status_code == 200
         assert response.headers["Content-Disposition"].startswith("attachment; filename=")
-        assert name in response.headers["Content-Disposition"]
+        assert document.filename in response.headers["Content-Disposition"]
         assert response.headers["X-Content-Type-Options"] == "nosniff"
         assert response.headers["Content-Security-Policy"] == "default-src 'none'"
