@@ -129,16 +129,19 @@ class SiteServer:
             env=self.env,
         )
         context = ssl.create_default_context(cafile=self.tls[2]) if self.tls else None
-        deadline = time.monotonic() + 30
+        # Generous: on a busy machine gunicorn's first answer can take a while.
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(f"{self.url}/", timeout=2, context=context) as response:
+                with urllib.request.urlopen(
+                    f"{self.url}/", timeout=10, context=context
+                ) as response:
                     if response.status == 200:
                         return self
             except OSError:
                 time.sleep(0.2)
         self.stop()
-        raise RuntimeError("the site server did not answer within 30 s")
+        raise RuntimeError("the site server did not answer within 120 s")
 
     def stop(self):
         if self.process:
