@@ -91,9 +91,10 @@ def test_the_observatory_grades_the_page_a_plus(https_site, path):
 
 
 def test_the_sign_in_page_cookies_are_secure_http_only_and_same_site(https_site):
-    """The admin's sign-in page sets the CSRF cookie: the scanner checks its flags."""
+    """The admin's sign-in page sets the CSRF cookie: the scanner checks its flags. (The admin's
+    own policy allows inline scripts for Wagtail's widgets, which the scanner marks down: the
+    public pages above are the ones graded A+; docs/security.md.)"""
     report = scan(*https_site, "/admin/login/")
-    assert (
-        report["tests"]["cookies"]["result"] == "cookies-secure-with-httponly-sessions-and-samesite"
-    )
-    assert report["scan"]["grade"] == "A+", problems(report)
+    cookies = report["tests"]["cookies"]
+    assert cookies["result"] == "cookies-secure-with-httponly-sessions-and-samesite"
+    assert cookies["pass"] and cookies["scoreModifier"] > 0
