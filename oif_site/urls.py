@@ -13,7 +13,6 @@ from oif_site.feeds import ReportsFeed
 from oif_site.sitemap import SiteSitemap
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/openapi.json", openapi_view, name="api_openapi"),
@@ -24,6 +23,10 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("feeds/annual-reports.atom", ReportsFeed(), name="reports_feed"),
 ]
+
+# Django's own admin is a second sign-in form: only there when a setting asks for it.
+if settings.DJANGO_ADMIN_ENABLED:
+    urlpatterns.insert(0, path("django-admin/", admin.site.urls))
 
 if settings.DEBUG:  # development serves every media file, as they are
     from django.conf.urls.static import static
