@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Lets a workflow's finish action tell the approver what happened (reports/workflows.py).
+    "base.requests.CurrentRequestMiddleware",
 ]
 
 ROOT_URLCONF = "oif_site.urls"
