@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
@@ -18,3 +20,9 @@ class CachedPageLinkHandler(PageLinkHandler):
 def register_cached_page_links(features):
     # After Wagtail's own registration (order 0), which this replaces.
     features.register_link_type(CachedPageLinkHandler)
+
+
+@hooks.register("insert_global_admin_js")
+def save_rich_text_before_sending():
+    """Nothing typed is lost to the rich-text editor's save delay (docs/admin-fixes.md)."""
+    return format_html('<script src="{}"></script>', static("js/admin-save-rich-text.js"))

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "base.richtext.PageLinkCacheMiddleware",  # rich-text page links: one query per request
     "oif_site.middleware.SiteCSPMiddleware",
     "oif_site.middleware.PermissionsPolicyMiddleware",
+    # Lets a workflow's finish action tell the approver what happened (reports/workflows.py).
+    "base.requests.CurrentRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 

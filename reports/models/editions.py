@@ -197,6 +197,17 @@ def specific_sections(queryset):
     return sections
 
 
+def approval_note(page):
+    """What approving `page` does when its edition is not released yet; "" otherwise."""
+    page = page.specific_deferred
+    edition = page if isinstance(page, AnnualReportPage) else None
+    if edition is None:
+        edition = AnnualReportPage.objects.ancestor_of(page).first()
+    if edition is None or edition.live:
+        return ""
+    return f"Approved: it goes live when the {edition.year} edition is published."
+
+
 def exclude_unreleased(queryset):
     """Pages visitors may find: not inside an edition that is not live yet (listings, search,
     feeds; routing refuses them on its own)."""

@@ -1,9 +1,9 @@
-"""Template helpers of the editions: the year switch."""
+"""Template helpers of the editions: the year switch, and what approval means inside one."""
 
 from django import template
 
 from base.queries import public
-from reports.models import AnnualReportPage
+from reports.models import AnnualReportPage, approval_note
 
 register = template.Library()
 
@@ -17,3 +17,6 @@ def edition_years(current):
         .only("id", "title", "year", "url_path", "path", "depth")
     )
     return [{"page": e, "year": e.year, "current": e.pk == current.pk} for e in editions]
+
+
+register.simple_tag(approval_note, name="approval_note")
