@@ -10,6 +10,7 @@ from oif_site import views
 from oif_site.feeds import ReportsFeed
 
 urlpatterns = [
+    path("", include("oif_site.ops.urls")),  # /healthz, /readyz, /version, /metrics
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -19,6 +20,8 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("feeds/annual-reports.atom", ReportsFeed(), name="reports_feed"),
 ]
+
+handler500 = "oif_site.ops.views.server_error"  # prints the request id
 
 if settings.DEBUG:
     from django.conf.urls.static import static

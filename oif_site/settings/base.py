@@ -191,3 +191,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Operations: /healthz, /readyz, /metrics, JSON logs, Sentry (oif_site/settings/ops.py).
+from .ops import apply as apply_operations  # noqa: E402
+
+apply_operations(globals(), env, env_bool, env_list)
