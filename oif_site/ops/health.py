@@ -1,6 +1,7 @@
 """Liveness (/healthz), readiness (/readyz) and the running version (/version).
 
-Readiness runs django-health-check's checks and ours: the database, every migration applied,
+Readiness runs django-health-check's checks and ours (ours in the request's own thread and
+database connection, through sync_to_async): the database, every migration applied,
 the cache (Redis when configured), a media-storage write and delete, and the heartbeats of the
 background worker and the release watcher. 200 when all pass, else 503; the failing
 components are named to staff and the OPS_ALLOWED_IPS allowlist, the public gets the status."""
@@ -27,15 +28,15 @@ from .version import git_commit
 class Migrations(HealthCheck):
     """Every migration of the running code is applied (else `manage.py migrate` is due)."""
 
-    def run(self):
-        connection = connections[DEFAULT_DB_ALIAS]
+    async def run(self):
+        await sync_to_async(self.check)()
+
+    def check(self):
         try:
-            executor = MigrationExecutor(connection)
+            executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
             plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
         except Exception as error:
             raise ServiceUnavailable("cannot read the applied migrations") from error
-        finally:
-            connection.close()
         if plan:
             names = ", ".join(f"{m.app_label}.{m.name}" for m, _ in plan[:5])
             raise ServiceUnavailable(f"{len(plan)} migration(s) not applied: {names}")
@@ -47,13 +48,14 @@ class ProcessHeartbeat(HealthCheck):
 
     name: str = "worker"
 
-    def run(self):
+    async def run(self):
+        await sync_to_async(self.check)()
+
+    def check(self):
         try:
             age = Heartbeat.age(self.name)
         except Exception as error:
             raise ServiceUnavailable("cannot read heartbeats") from error
-        finally:
-            connections[DEFAULT_DB_ALIAS].close()
         if age is None:
             raise ServiceUnavailable(f"{self.name} has never sent a heartbeat")
         if age > settings.OPS_HEARTBEAT_MAX_AGE:
