@@ -57,6 +57,7 @@ lint: install-test
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=oif_site.settings.test $(MANAGE) makemigrations --check --dry-run
+	promtool check rules deploy/prometheus/alerts.yml
 
 format: install-test
 	$(BIN)/ruff check --fix .

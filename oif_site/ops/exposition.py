@@ -15,6 +15,7 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily
 
+from base.models import Heartbeat
 from reports.models import AnnualReportPage, EditionRelease
 
 from .access import client_allowed
@@ -43,6 +44,14 @@ class SiteStateCollector:
         releases.add_metric(["overdue"], pending.filter(release_at__lte=now).count())
         releases.add_metric(["failed"], pending.exclude(failure="").count())
         yield releases
+        beats = GaugeMetricFamily(
+            "oif_heartbeat_timestamp_seconds",
+            "When each long-running process last went round its loop (Unix time).",
+            labels=["process"],
+        )
+        for name, beat_at in Heartbeat.objects.values_list("name", "beat_at"):
+            beats.add_metric([name], beat_at.timestamp())
+        yield beats
         live = GaugeMetricFamily("oif_editions_live", "Editions the public can read.")
         live.add_metric([], AnnualReportPage.objects.live().count())
         yield live
