@@ -38,7 +38,9 @@ def _scrub(key, value):
         return {k: _scrub(str(k), v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_scrub("", v) for v in value]
-    return value
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return scrub_text(str(value))  # a request object, an exception: rendered, then scrubbed
 
 
 def redact(logger, method_name, event_dict):
