@@ -55,6 +55,9 @@ class RequestObservabilityMiddleware:
         self.sentry = bool(settings.SENTRY_DSN)
 
     def __call__(self, request):
+        if getattr(request, "is_dummy", False):
+            # Wagtail's preview request, run inside the real one (review links): counted once.
+            return self.get_response(request)
         request_id = request_id_from(request)
         request.request_id = request_id
         structlog.contextvars.clear_contextvars()
