@@ -1,11 +1,16 @@
 """/metrics for the allowlist only, counting requests by route; the request id on the way
 back and on the 500 page."""
 
+import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Page
+
+from reports.models import AnnualReportPage, EditionRelease
 
 pytestmark = pytest.mark.django_db
 PUBLIC = "203.0.113.7"
@@ -74,3 +79,33 @@ def test_the_500_page_shows_the_request_id_to_quote():
     assert response["X-Request-ID"] == "quote-me-42"
     assert "quote-me-42" in response.content.decode()
     assert Client(REMOTE_ADDR=PUBLIC).get("/ops/error-probe/").status_code == 404
+
+
+def sample(body, name):
+    match = re.search(rf"^{re.escape(name)} ([0-9.e+]+)$", body, re.M)
+    return float(match.group(1)) if match else 0.0
+
+
+def test_a_release_past_its_time_shows_as_overdue(client):
+    edition = AnnualReportPage.objects.get(year=2020)
+    EditionRelease.objects.create(
+        edition=edition, release_at=timezone.now() - datetime.timedelta(minutes=10)
+    )
+    body = client.get("/metrics").content.decode()
+    assert sample(body, 'oif_scheduled_releases{state="overdue"}') == 1
+    assert sample(body, 'oif_scheduled_releases{state="pending"}') == 0
+
+
+def test_app_cache_hits_and_misses_are_counted(client, settings):
+    settings.CACHES = {"default": {"BACKEND": "oif_site.ops.cache.LocMemCache"}}
+    hits, misses = (
+        'oif_app_cache_hits_total{cache="locmem"}',
+        'oif_app_cache_misses_total{cache="locmem"}',
+    )
+    before = client.get("/metrics").content.decode()
+    cache.get("ops-test-key")
+    cache.set("ops-test-key", "value")
+    assert cache.get("ops-test-key") == "value"
+    after = client.get("/metrics").content.decode()
+    assert sample(after, hits) - sample(before, hits) == 1
+    assert sample(after, misses) - sample(before, misses) == 1
