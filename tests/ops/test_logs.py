@@ -12,8 +12,8 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from reports.models import AnnualReportPage, ReviewLink
-from reports.publishing import publish_edition, unpublish_edition
+from reports.models import AnnualReportPage, EditionRelease, ReviewLink
+from reports.publishing import publish_edition, release_due_editions, unpublish_edition
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery-41"
@@ -126,3 +126,20 @@ def test_publishing_and_unpublishing_log_one_summary_each(
         assert event["pages"] > 10
         assert event["user_id"] == admin_user.pk
         assert event["duration_ms"] > 0
+
+
+def test_a_scheduled_release_logs_one_summary(
+    log_lines, admin_user, django_capture_on_commit_callbacks
+):
+    edition = AnnualReportPage.objects.get(year=2020)
+    with django_capture_on_commit_callbacks(execute=True):
+        unpublish_edition(edition, user=admin_user)
+    EditionRelease.objects.create(
+        edition=edition, release_at=timezone.now(), scheduled_by=admin_user
+    )
+    log_lines.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert release_due_editions() == [(edition, "released")]
+    events = [json.loads(line) for line in log_lines if '"logger": "reports.publishing"' in line]
+    assert [(e["event"], e["user_id"]) for e in events] == [("edition_released", admin_user.pk)]
+    assert events[0]["pages"] > 10

@@ -12,6 +12,7 @@ import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import brotli  # WeasyPrint's fonttools brings it; sentry-sdk then sends brotli
 import pytest
 import yaml
 
@@ -30,8 +31,11 @@ class SentryInbox(BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        if self.headers.get("Content-Encoding") == "gzip":
+        encoding = self.headers.get("Content-Encoding")
+        if encoding == "gzip":
             body = gzip.decompress(body)
+        elif encoding == "br":
+            body = brotli.decompress(body)
         self.envelopes.append(body.decode(errors="replace"))
         self.send_response(200)
         self.end_headers()
