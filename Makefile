@@ -63,6 +63,7 @@ lint: install-test
 	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=oif_site.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=oif_site.settings.test $(MANAGE) edition_schema --check
+	promtool check rules deploy/prometheus/alerts.yml
 
 format: install-test
 	$(BIN)/ruff check --fix .

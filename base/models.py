@@ -8,6 +8,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
 
+from .heartbeats import Heartbeat  # noqa: F401  (a model: registered with the app)
+
 
 class SharingMixin:
     """What link previews and structured data ask of a page; each page family answers for

@@ -13,6 +13,7 @@ from oif_site.feeds import ReportsFeed
 from oif_site.sitemap import SiteSitemap
 
 urlpatterns = [
+    path("", include("oif_site.ops.urls")),  # /healthz, /readyz, /version, /metrics
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/openapi.json", openapi_view, name="api_openapi"),
@@ -27,6 +28,8 @@ urlpatterns = [
 # Django's own admin is a second sign-in form: only there when a setting asks for it.
 if settings.DJANGO_ADMIN_ENABLED:
     urlpatterns.insert(0, path("django-admin/", admin.site.urls))
+
+handler500 = "oif_site.ops.views.server_error"  # prints the request id
 
 if settings.DEBUG:  # development serves every media file, as they are
     from django.conf.urls.static import static

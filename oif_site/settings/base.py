@@ -234,4 +234,8 @@ LOGGING = {
 }
 
 # Headers, content security policy, sign-in protection, uploads: docs/security.md.
+# Operations: /healthz, /readyz, /metrics, JSON logs, Sentry (oif_site/settings/ops.py).
+from .ops import apply as apply_operations  # noqa: E402
 from .security import *  # noqa: E402
+
+apply_operations(globals(), env, env_bool, env_list)
