@@ -79,6 +79,8 @@ def is_cacheable_request(request):
         return False
     if PRIVATE_PATHS.match(request.path) or not is_anonymous_request(request):
         return False
+    if request.path.startswith(settings.MEDIA_URL):
+        return False  # files keep their own headers (immutable renditions); not worth Redis
     return not (request.path == "/search/" and request.META.get("QUERY_STRING"))
 
 

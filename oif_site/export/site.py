@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Site
 
+from base.models import DataLinksMixin
 from reports.models import AnnualReportPage
 from reports.models.editions import exclude_unreleased
 from reports.models.pdf import served_pdf
@@ -14,7 +15,15 @@ from .paths import file_for_url
 from .render import SiteRenderer
 
 # Not pages, yet public: each is exported at its own address.
-EXTRA_URLS = ["/sitemap.xml", "/robots.txt", "/feeds/annual-reports.atom", "/search/"]
+EXTRA_URLS = [
+    "/sitemap.xml",
+    "/robots.txt",
+    "/feeds/annual-reports.atom",
+    "/search/",
+    "/data/",
+    "/data/figures.csv",
+    "/data/figures.json",
+]
 NOT_FOUND_URL = "/export-static-404/"  # rendered for the 404 page of the server or bucket
 
 
@@ -47,7 +56,14 @@ def build_files(site):
         url = page.get_url()
         if url and url.startswith("/"):
             pages[url] = page
-    for url in [*pages, *EXTRA_URLS]:
+    # Editions and profiles have their figures as data beside them (docs/api.md).
+    data = [
+        f"{url}figures.{kind}"
+        for url, page in pages.items()
+        if issubclass(page.specific_class or type(page), DataLinksMixin)
+        for kind in ("csv", "json")
+    ]
+    for url in [*pages, *EXTRA_URLS, *data]:
         status, body = renderer.get(url)
         if status != 200:
             raise ExportError(f"{url} answered {status} to an anonymous visitor")

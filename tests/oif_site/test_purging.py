@@ -189,7 +189,8 @@ def test_a_scheduled_release_purges_the_new_edition_and_every_listing(
 
 def test_a_new_pdf_purges_the_edition_page_and_the_pdf(purged, edition_2020):  # noqa: F811
     EditionPDF.objects.get(edition=edition_2020).save()
-    assert purged == {E, E + "pdf/"}
+    api = f"/api/v2/pages/{edition_2020.pk}/"
+    assert purged == {E, E + "pdf/", E + "figures.csv", E + "figures.json", api}
 
 
 def test_one_transaction_purges_once_after_it_commits(

@@ -71,11 +71,13 @@ def test_a_watcher_that_never_beat_is_named(client):
 
 def test_an_unapplied_migration_makes_the_site_unready(client, beating):
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM django_migrations WHERE app = 'base' AND name LIKE '0002%'")
+        cursor.execute(
+            "DELETE FROM django_migrations WHERE app = 'base' AND name LIKE '%heartbeats%'"
+        )
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["failing"] == ["migrations"]
-    assert "base.0002_heartbeats" in response.json()["components"]["migrations"]
+    assert "base.0003_heartbeats" in response.json()["components"]["migrations"]
 
 
 def test_the_public_gets_the_status_only():

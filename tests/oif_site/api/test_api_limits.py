@@ -57,7 +57,8 @@ def queries_for(client, url):
         "/api/v2/pages/?type=reports.EventPage&fields=*",
     ],
 )
-def test_a_listing_runs_the_same_queries_for_one_page_as_for_all(client, listing):
+def test_a_listing_runs_the_same_queries_for_one_page_as_for_all(client, listing, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the view is measured, not the page cache
     client.get(f"{listing}&limit=1")  # warms Wagtail's site-root cache, as any earlier request
     one, _ = queries_for(client, f"{listing}&limit=1")
     every, count = queries_for(client, f"{listing}&limit=50")
