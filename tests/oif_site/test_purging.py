@@ -152,7 +152,9 @@ def test_the_site_settings_banner_purges_every_page(purged, reader):
         assert "marker-0aa" in html(reader, path), path
 
 
-def test_an_image_purges_the_pages_that_use_it(purged, django_capture_on_commit_callbacks):
+def test_an_image_purges_the_pages_that_use_it(
+    purged, django_capture_on_commit_callbacks, keep_2020_pdf
+):
     from wagtail.images.models import Image
 
     image = Image.objects.create(title="Stage", file=get_test_image_file())

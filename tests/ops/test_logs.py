@@ -112,7 +112,7 @@ def test_logs_keep_no_password_session_csrf_review_token_or_email(log_lines):
 
 
 def test_publishing_and_unpublishing_log_one_summary_each(
-    log_lines, admin_user, django_capture_on_commit_callbacks
+    log_lines, admin_user, django_capture_on_commit_callbacks, keep_2020_pdf
 ):
     edition = AnnualReportPage.objects.get(year=2020)
     with django_capture_on_commit_callbacks(execute=True):
@@ -129,7 +129,7 @@ def test_publishing_and_unpublishing_log_one_summary_each(
 
 
 def test_a_scheduled_release_logs_one_summary(
-    log_lines, admin_user, django_capture_on_commit_callbacks
+    log_lines, admin_user, django_capture_on_commit_callbacks, keep_2020_pdf
 ):
     edition = AnnualReportPage.objects.get(year=2020)
     with django_capture_on_commit_callbacks(execute=True):
