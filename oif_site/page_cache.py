@@ -103,7 +103,11 @@ def materialise(response):
     stored = HttpResponse(b"".join(response.streaming_content), status=response.status_code)
     for header, value in response.items():
         stored[header] = value
-    response.close()
+    # Close the file only: the response that replaces it sends request_finished when the
+    # server is done with it (a second signal would close the database connection mid-request).
+    for closer in response._resource_closers:
+        closer()
+    response._resource_closers.clear()
     return stored
 
 

@@ -2,6 +2,8 @@
 in process, with the site's public address as host."""
 
 from django.core.handlers.base import BaseHandler
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 
@@ -17,9 +19,16 @@ class SiteRenderer:
     def get(self, path):
         """(status, body bytes) of an anonymous GET of `path`."""
         request = self.factory.get(path, HTTP_HOST=self.host, secure=self.secure)
-        response = self.handler.get_response(request)
+        # One export is one unit of work: closing the database connection after each page (as
+        # a finished request does) would end the caller's transaction, as Django's test client
+        # also avoids.
+        request_finished.disconnect(close_old_connections)
         try:
-            body = b"".join(response) if response.streaming else response.content
+            response = self.handler.get_response(request)
+            try:
+                body = b"".join(response) if response.streaming else response.content
+            finally:
+                response.close()
         finally:
-            response.close()
+            request_finished.connect(close_old_connections)
         return response.status_code, body
