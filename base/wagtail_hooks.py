@@ -13,7 +13,13 @@ class CachedPageLinkHandler(PageLinkHandler):
     @classmethod
     def get_many(cls, attrs_list):
         pages = cached_pages([attrs.get("id") for attrs in attrs_list])
-        return super().get_many(attrs_list) if pages is None else pages
+        if pages is not None:
+            return pages
+        # Wagtail's query fails on an id that is not a number, which only a forged editor
+        # request can store: such a link leads nowhere rather than failing the page (or PDF).
+        valid = [str(attrs.get("id", "")).isdigit() for attrs in attrs_list]
+        found = iter(super().get_many([a for a, ok in zip(attrs_list, valid, strict=True) if ok]))
+        return [next(found) if ok else None for ok in valid]
 
 
 @hooks.register("register_rich_text_features", order=100)
