@@ -104,6 +104,7 @@ def excerpt(text, terms, length=260):
 # Footnotes: [0] in the text cites the footnote labelled 0 of the same body.
 
 FOOTNOTE_REF = re.compile(r"\[([0-9A-Za-z]{1,8})\]")
+TAG = re.compile(r"(<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)")
 
 
 def link_footnote_references(html, section):
@@ -125,4 +126,8 @@ def link_footnote_references(html, section):
             f' aria-describedby="{anchor}-footnotes-label">[{label}]</a></sup>'
         )
 
-    return FOOTNOTE_REF.sub(replace, html)
+    # Only in text: a [0] inside a tag (a link's address) rewritten would break out of it.
+    parts = TAG.split(html)  # text, tag, text, tag… text
+    return "".join(
+        part if n % 2 else FOOTNOTE_REF.sub(replace, part) for n, part in enumerate(parts)
+    )

@@ -45,6 +45,17 @@ def test_footnote_references_link_to_the_sections_notes_and_back_once():
     assert link_footnotes("<p>[0]</p>", None) == "<p>[0]</p>"
 
 
+def test_a_footnote_reference_inside_a_link_address_is_left_alone():
+    """Rewritten, it would close the href early and spill markup into the tag (the XSS
+    corpus found it: tests/browser/test_xss_corpus.py)."""
+    section = SimpleNamespace(footnote_labels={"1"}, anchor="zuul")
+    html = link_footnotes(
+        '<p><a href="https://example.org/[1]?&quot;&gt;">see [1]</a></p>', section
+    )
+    assert html.startswith('<p><a href="https://example.org/[1]?&quot;&gt;">see <sup ')
+    assert html.count('href="#zuul-fn-1"') == 1
+
+
 def test_reading_time_counts_the_words_of_the_bodies():
     body = StreamValue(BodyBlock(), [("heading", {"text": "word " * 460, "level": "3"})])
     assert reading_minutes([SimpleNamespace(body=body)]) == 2

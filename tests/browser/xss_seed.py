@@ -20,6 +20,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
+from wagtail.search import index
 
 from base.blocks import INLINE_FEATURES, TEXT_FEATURES, BodyBlock
 from base.models import SiteSettings
@@ -176,8 +177,11 @@ def cached_embed():
 def seed():
     with transaction.atomic():  # all or nothing: a failed seed leaves the server as it was
         created = create_everything()
-    call_command("build_pdf", str(YEAR), verbosity=0)
     edition = AnnualReportPage.objects.get(year=YEAR)
+    # Indexed now, as the background worker would do after each publication.
+    for page in Page.objects.filter(title__contains=SEARCH_WORD).specific():
+        index.insert_or_update_object(page)
+    call_command("build_pdf", str(YEAR), verbosity=0)
     pages = [
         page.url
         for page in Page.objects.live().public().filter(depth__gt=1).order_by("path")
