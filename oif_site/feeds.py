@@ -2,6 +2,7 @@
 and of every section it brings, newest edition first."""
 
 from django.contrib.syndication.views import Feed
+from django.utils.html import escape
 from django.utils.feedgenerator import Atom1Feed
 
 from base.templatetags.seo_tags import page_description, site_root_url
@@ -45,7 +46,9 @@ class ReportsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return page_description({"request": self.request}, item, length=300)
+        # Atom's summary is type="html": the plain description is escaped to HTML first, or
+        # a reader would render "<script>" typed in a summary as markup.
+        return escape(page_description({"request": self.request}, item, length=300))
 
     def item_link(self, item):
         return item.get_full_url(self.request)  # the site's address, not the request's

@@ -219,6 +219,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # An approved section waits for its edition to be published whole (reports/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "reports.workflows.finish_review"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Concurrent editing: the editor tells the server it is open every so many milliseconds and
+# hears who else is editing and whether someone saved a newer version (warned before saving).
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = env_int("EDITING_SESSION_PING_MS", 10_000)
 
 LOGGING = {
     "version": 1,

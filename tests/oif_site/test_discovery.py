@@ -166,6 +166,17 @@ def test_the_atom_feed_lists_editions_then_their_sections(client):
     assert '<link rel="alternate" type="application/atom+xml"' in html
 
 
+def test_the_feed_summary_is_html_holding_the_text_escaped(client):
+    """Atom's summary is HTML to readers: typed markup must arrive as text, not run."""
+    edition = AnnualReportPage.objects.get(year=2020)
+    edition.search_description = "Zuul <script>alert(1)</script> & more"
+    edition.save_revision().publish()
+    feed = ET.fromstring(client.get("/feeds/annual-reports.atom").content)
+    summary = feed.find(f"{ATOM}entry").find(f"{ATOM}summary")
+    assert summary.get("type") == "html"
+    assert summary.text == "Zuul &lt;script&gt;alert(1)&lt;/script&gt; &amp; more"
+
+
 def test_the_feed_leaves_out_unpublished_sections(client):
     zuul = ProjectUpdatePage.objects.get(url_path__endswith="/2020/project-updates/zuul/")
     zuul.unpublish()
