@@ -2,8 +2,8 @@
 and of every section it brings, newest edition first."""
 
 from django.contrib.syndication.views import Feed
-from django.utils.html import escape
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from base.templatetags.seo_tags import page_description, site_root_url
 from reports.models import AnnualReportPage, EditionSectionPage
