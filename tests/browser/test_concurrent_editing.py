@@ -75,17 +75,21 @@ def test_the_second_editor_is_warned_before_saving_and_both_versions_are_kept(
     ann.goto(url)
     ben.goto(url)
 
-    # Each sees the other in the editor's header, from the sessions' pings.
-    expect(ben.get_by_text("Ann Archer")).to_be_attached(timeout=30_000)
+    # Ben sees Ann in the editor's header, from the sessions' pings: her avatar, her name on
+    # hovering it.
+    avatar = ben.locator("#w-editing-sessions .w-editing-sessions__session")
+    expect(avatar).to_have_count(1, timeout=30_000)
+    avatar.hover()
+    expect(ben.get_by_text("Ann Archer")).to_be_visible()
 
-    ann.get_by_label("Title").fill("Community, as Ann wrote it")
+    ann.get_by_role("textbox", name="Title*").fill("Community, as Ann wrote it")
     ann.get_by_role("button", name="Save draft").click()
     expect(ann.get_by_role("status").get_by_text(re.compile("has been updated"))).to_be_visible()
 
-    ben.get_by_label("Title").fill("Community, as Ben wrote it")
+    ben.get_by_role("textbox", name="Title*").fill("Community, as Ben wrote it")
     # At its next ping, Ben's editor learns that Ann saved a newer version.
-    warning = ben.get_by_role("button", name="Ann Archer saved a new version")
-    expect(warning).to_be_visible(timeout=30_000)
+    warning = ben.get_by_label("Ann Archer saved a new version").first
+    expect(warning).to_be_visible(timeout=60_000)
 
     # Saving now asks first, naming Ann, and nothing is saved until Ben goes on.
     ben.get_by_role("button", name="Save draft").click()
