@@ -103,6 +103,11 @@ DATABASES = {
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # No JIT compilation: the planner's estimates for the edition page's one joined query can
+    # pass jit_above_cost, and compiling it costs seconds for a query that runs in a millisecond.
+    # DATABASE_URL's ?options=... replaces this.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
