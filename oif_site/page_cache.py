@@ -29,8 +29,10 @@ from django.utils.http import parse_http_date_safe
 KEY_PREFIX = "pagecache"
 SITE_VERSION_KEY = f"{KEY_PREFIX}:site"
 # Never served from the cache nor stored: the admin, previews and review links, documents
-# (their collections may be private).
-PRIVATE_PATHS = re.compile(r"^/(admin|django-admin|review|documents)(/|$)")
+# (their collections may be private), and the probes, which must not even touch Redis.
+PRIVATE_PATHS = re.compile(
+    r"^/(admin|django-admin|review|documents|healthz|readyz|version|metrics|ops)(/|$)"
+)
 GZIP = re.compile(r"\bgzip\b")
 
 
@@ -60,9 +62,12 @@ def key_prefix(path):
 
 
 def purge_paths(paths):
-    """Make every stored response of these paths unreachable, in one round trip."""
+    """Make every stored response of these paths unreachable, in one round trip; False when
+    the cache did not take the new versions (Redis down: the cache fails soft)."""
     token = _new_token()
-    cache().set_many({_version_key(path): f"{token}-{n}" for n, path in enumerate(paths)}, None)
+    versions = {_version_key(path): f"{token}-{n}" for n, path in enumerate(paths)}
+    cache().set_many(versions, None)
+    return not versions or bool(cache().get_many(list(versions)[:1]))
 
 
 def purge_everything():
@@ -147,6 +152,7 @@ class PageCacheMiddleware(CacheMiddleware):
             request, etag=response.get("ETag"), last_modified=last_modified, response=response
         )
         response["X-Page-Cache"] = "hit"
+        request.page_cache_route = getattr(response, "page_cache_route", None)  # for metrics
         return response
 
     def process_response(self, request, response):
@@ -165,6 +171,9 @@ class PageCacheMiddleware(CacheMiddleware):
             patch_cache_control(response, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
         patch_vary_headers(response, ["Cookie"])
         response = materialise(response)
+        # The route name, kept with the response: a hit is counted under it (bounded labels).
+        match = request.resolver_match
+        response.page_cache_route = match.view_name if match is not None else None
         key = learn_cache_key(request, response, timeout, prefix, cache=self.cache)
         if hasattr(response, "render") and callable(response.render):
             response.add_post_render_callback(lambda r: self.cache.set(key, r, timeout))
