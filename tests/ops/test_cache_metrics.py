@@ -173,17 +173,6 @@ def test_a_page_cache_purge_with_redis_down_is_counted_failed(settings, redis_do
     settings.CACHES = django_redis(redis_down)
     settings.WAGTAILFRONTENDCACHE = {}
     before = metrics()
-    from oif_site import page_cache
-
-    c = page_cache.cache()
-    print(
-        "DEBUG",
-        redis_down,
-        c._server,
-        c.client.get_client().connection_pool.connection_kwargs,
-        c.get_many(["x"]),
-        page_cache.purge_paths({EDITION}),
-    )
     caching.purge_paths({EDITION})
     after = metrics()
     failed = "oif_cache_purges_failed_total"
