@@ -33,8 +33,9 @@ def closed_port():
 
 
 @pytest.fixture
-def redis_down(closed_port):
-    return f"redis://127.0.0.1:{closed_port}/0"
+def redis_down(closed_port, request):
+    """A fresh address each time (django-redis keeps a connection pool per address)."""
+    return f"redis://127.0.0.1:{closed_port}/{len(request.node.name) % 16}"
 
 
 @pytest.fixture(scope="module")
