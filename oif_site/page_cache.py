@@ -27,8 +27,10 @@ from django.utils.http import parse_http_date_safe
 KEY_PREFIX = "pagecache"
 SITE_VERSION_KEY = f"{KEY_PREFIX}:site"
 # Never served from the cache nor stored: the admin, previews and review links, documents
-# (their collections may be private).
-PRIVATE_PATHS = re.compile(r"^/(admin|django-admin|review|documents)(/|$)")
+# (their collections may be private), and the probes, which must not even touch Redis.
+PRIVATE_PATHS = re.compile(
+    r"^/(admin|django-admin|review|documents|healthz|readyz|version|metrics|ops)(/|$)"
+)
 GZIP = re.compile(r"\bgzip\b")
 KEYED_HEADERS = {"cookie", "accept-encoding"}
 CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
@@ -81,19 +83,27 @@ def lookup(request):
 def store(request, response, versions, timeout):
     """Keep the response's status, headers and bytes (a tuple: no response object pickled)
     with the versions it was rendered under."""
-    entry = (versions, response.status_code, dict(response.items()), response.content)
+    # The route name rides along: a hit is counted under it (bounded labels).
+    match = request.resolver_match
+    route = match.view_name if match is not None else None
+    entry = (versions, response.status_code, dict(response.items()), response.content, route)
     cache().set(_entry_key(request, request.method), entry, timeout)
 
 
 def response_from(entry):
-    _versions, status, headers, content = entry
-    return HttpResponse(content, status=status, headers=headers)
+    _versions, status, headers, content, route = entry
+    response = HttpResponse(content, status=status, headers=headers)
+    response.page_cache_route = route
+    return response
 
 
 def purge_paths(paths):
-    """Make every stored response of these paths unreachable, in one round trip."""
+    """Make every stored response of these paths unreachable, in one round trip; False when
+    the cache did not take the new versions (Redis down: the cache fails soft)."""
     token = _new_token()
-    cache().set_many({_version_key(path): f"{token}-{n}" for n, path in enumerate(paths)}, None)
+    versions = {_version_key(path): f"{token}-{n}" for n, path in enumerate(paths)}
+    cache().set_many(versions, None)
+    return not versions or bool(cache().get_many(list(versions)[:1]))
 
 
 def purge_everything():
@@ -179,6 +189,7 @@ class PageCacheMiddleware:
         if entry is None:
             return None
         response = response_from(entry)
+        request.page_cache_route = response.page_cache_route  # for metrics
         if any(header in request.META for header in CONDITIONAL_HEADERS):
             # Revalidation still works from the cache: an unchanged PDF answers 304.
             last_modified = parse_http_date_safe(response.get("Last-Modified", ""))

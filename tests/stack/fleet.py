@@ -72,6 +72,7 @@ class AppFleet:
             "EMAIL_FILE_PATH": str(self.workdir / "mail"),
             "WAGTAILADMIN_BASE_URL": self.urls[0],
             "LOG_LEVEL": "WARNING",
+            "OPS_ALLOWED_IPS": "127.0.0.1",  # /metrics and /readyz detail, asked directly
             **s3_env,
             **(extra_env or {}),
         }
