@@ -81,7 +81,7 @@ class RequestObservabilityMiddleware:
         SQL_QUERIES.labels(route).observe(counter.count)
         if "X-Page-Cache" in response:
             PAGE_CACHE.labels(route, "hit").inc()
-        elif getattr(request, "_cache_update_cache", False):  # looked up, not found
+        elif getattr(request, "_page_cache_versions", None) is not None:  # looked up, not found
             PAGE_CACHE.labels(route, "miss").inc()
         fields = {
             "method": method,
