@@ -1,7 +1,7 @@
 from django.urls import path
 
+from reports.views import actions
 from reports.views import admin as views
-from reports.views import edition_actions as actions
 
 app_name = "reports_editions"
 urlpatterns = [
