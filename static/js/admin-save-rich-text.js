@@ -4,16 +4,9 @@
 // is sent: a button, a keyboard shortcut, form.submit() or a FormData built by script. Drop this
 // file when Wagtail does it itself (docs/admin-fixes.md).
 (() => {
-  // Only editors that changed since the page loaded (Draftail has started its copy timer): an
-  // untouched editor's field already holds its content, and copying it anyway rewrites the
-  // same content in another serialisation, which the admin's autosave (it reads the form
-  // as FormData) takes for a change: opening a section in review would save a new revision.
   const editors = (form) =>
     [...form.querySelectorAll("input")].filter(
-      (input) =>
-        input.draftailEditor &&
-        typeof input.draftailEditor.saveState === "function" &&
-        input.draftailEditor.updateTimeout !== undefined,
+      (input) => input.draftailEditor && typeof input.draftailEditor.saveState === "function",
     );
   document.addEventListener(
     "submit",
