@@ -213,6 +213,12 @@ class Browser:
         with self.opener.open(request, timeout=60) as response:
             return response.status, response.read().decode()
 
+    def confirm(self, path, data=None):
+        """Open a confirmation page and press its button, as a Publisher does."""
+        _status, _headers, html = self.get(path)
+        value = re.search(r'name="confirm" value="([^"]+)"', html).group(1)
+        return self.post(path, {"confirm": value, **(data or {})})
+
     def login(self, username, password):
         _status, _headers, html = self.get("/admin/login/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
