@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from oif_site import views
 from oif_site.feeds import ReportsFeed
 
+handler500 = "oif_site.errors.server_error"  # a database outage is a styled 503
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "storages",
     "django_tasks",
     "django_tasks_db",
+    "dbbackup",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -103,6 +104,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,  # a connection broken by a database restart is replaced
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -146,10 +148,29 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Backups (django-dbbackup; `make backup`, `make restore`, docs/backups.md): PostgreSQL with
+# pg_dump -Fc / pg_restore, SQLite with its online backup API; media from the default storage.
+BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(BACKUP_DIR)},
+}
+DBBACKUP_CONNECTOR_MAPPING = {
+    "django.db.backends.postgresql": "dbbackup.db.postgresql.PgDumpBinaryConnector",
+    "django.db.backends.sqlite3": "dbbackup.db.sqlite.SqliteBackupConnector",
+}
+DBBACKUP_SEND_EMAIL = False
+DBBACKUP_CLEANUP_KEEP = int(env("BACKUP_KEEP", "30"))
+
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
+    # Fails soft (base/cache.py): Redis down means uncached pages, never an error page.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "base.cache.FailSoftRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -179,6 +200,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # An approved section waits for its edition to be published whole (reports/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "reports.workflows.finish_review"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Concurrent editing: each open editor pings this often (ms); another editor's new version
+# is announced, and saving over it asks for confirmation first.
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = int(env("EDITING_SESSION_PING_INTERVAL", "10000"))
 
 LOGGING = {
     "version": 1,

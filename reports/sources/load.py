@@ -40,6 +40,7 @@ from .blocks import (
     import_image,
 )
 from .export import edition_to_dict, profile_to_dict, section_to_dict
+from .richtext import check_body
 from .schema import line_of_place, normalise
 from .yaml_io import SourceError, read_source
 
@@ -247,6 +248,7 @@ class _Loader:
     # Helpers
 
     def stream(self, blocks, place):
+        check_body(blocks, place, self.fail)  # only what the page editor can write
         for block in blocks:
             if "image" in block:
                 self.image(block["image"]["file"], place)
