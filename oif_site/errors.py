@@ -7,7 +7,8 @@ import sys
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseServerError
 from django.template import loader
-from django.views.defaults import server_error as django_server_error
+
+from oif_site.ops.views import server_error as ops_server_error
 
 logger = logging.getLogger(__name__)
 
@@ -19,10 +20,12 @@ def server_error(request):
     """handler500: Django calls it while handling the exception, so sys.exc_info() is it."""
     error = sys.exc_info()[1]
     if not isinstance(error, UNAVAILABLE):
-        return django_server_error(request)
+        return ops_server_error(request)
     logger.warning("Database unavailable, answering 503: %s", error)
     # Rendered without a request context: the context processors would query the database.
-    response = HttpResponseServerError(loader.get_template("503.html").render())
+    response = HttpResponseServerError(
+        loader.get_template("503.html").render({"request_id": getattr(request, "request_id", "")})
+    )
     response.status_code = 503
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

@@ -1,6 +1,6 @@
 """Editions of the annual report and their sections, one module per page family."""
 
-from .editions import AnnualReportIndexPage, AnnualReportPage
+from .editions import AnnualReportIndexPage, AnnualReportPage, approval_note
 from .pdf import EditionPDF
 from .people import Person
 from .releases import EditionRelease, ReviewLink
@@ -28,4 +28,5 @@ __all__ = [
     "ProjectUpdatePage",
     "ReviewLink",
     "WorkingGroupUpdatePage",
+    "approval_note",
 ]

@@ -1,12 +1,14 @@
-"""People in each role, and a draft edition to work on."""
+"""People in each role, a draft edition to work on, and a small published edition with its PDF."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.storage import default_storage
 
 from reports.models import AnnualReportPage
 from reports.next_edition import start_next_edition
 from reports.roles import EDITORS, PUBLISHERS, setup_roles
+from tests.reports.pdf_helpers import make_edition
 
 
 @pytest.fixture
@@ -49,3 +51,15 @@ def edition_2020(db):
 def draft_edition(roles, edition_2020):
     """The 2021 edition, started from 2020: every page a draft."""
     return start_next_edition(edition_2020)
+
+
+@pytest.fixture
+def edition(db, django_capture_on_commit_callbacks):
+    """A small edition with every kind of block, published: its PDF is built on commit."""
+    with django_capture_on_commit_callbacks(execute=True):
+        edition = make_edition()
+    yield edition
+    folder = f"annual-reports/pdf/{edition.year}"
+    if default_storage.exists(folder):  # this test's files: its rows are rolled back
+        for name in default_storage.listdir(folder)[1]:
+            default_storage.delete(f"{folder}/{name}")
