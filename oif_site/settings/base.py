@@ -230,6 +230,10 @@ API_CACHE_SECONDS = int(env("API_CACHE_SECONDS", "300"))
 # Background tasks (edition PDFs, Wagtail's reference index): run at once, in the process that
 # enqueues them, unless production sets the database backend and runs `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A PDF build that fails (media storage unreachable, say) is tried again this much later, up
+# to this many attempts in all (reports/tasks.py).
+PDF_BUILD_RETRY_SECONDS = int(env("PDF_BUILD_RETRY_SECONDS", "60"))
+PDF_BUILD_ATTEMPTS = int(env("PDF_BUILD_ATTEMPTS", "10"))
 
 # An approved section waits for its edition to be published whole (reports/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "reports.workflows.finish_review"
