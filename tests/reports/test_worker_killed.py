@@ -56,7 +56,7 @@ def stored_sha(site):
 
 
 def running_builds(site):
-    table = "django_tasks_db_dbtaskresult"
+    table = "django_tasks_database_dbtaskresult"
     return query(site, f"SELECT id FROM {table} WHERE task_path = '{TASK}' AND status = 'RUNNING'")
 
 
