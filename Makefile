@@ -9,20 +9,55 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 EDITIONS := $(wildcard content/editions/*.yaml)
 
-.PHONY: serve-production run test install install-test system-packages content lint format bench lighthouse clean
+.PHONY: serve-production run test install install-test system-packages content lint format bench lighthouse clean \
+	lock lock-upgrade audit backup restore
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# Installs exactly what the lock files pin (with their hashes), then the project itself; pip
+# check fails if pyproject.toml needs a package the lock does not have yet: run make lock.
+LOCK_CHECK = $(BIN)/pip check >/dev/null || { $(BIN)/pip check; \
+	echo "The lock files do not match pyproject.toml: run make lock"; exit 1; }
+
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	@$(LOCK_CHECK)
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml requirements-test.lock $(VENV)/.installed
+	$(BIN)/pip install --quiet --require-hashes -r requirements-test.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	@$(LOCK_CHECK)
 	@touch $@
+
+# Pin every dependency (with hashes) from pyproject.toml: run after adding or changing one.
+# Keeps the versions already pinned; make lock-upgrade moves everything to the newest allowed.
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras \
+	--generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet "pip-tools>=7.4,<8"
+	$(PIP_COMPILE) -o requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra test -c requirements.lock -o requirements-test.lock pyproject.toml
+
+lock-upgrade:
+	$(MAKE) lock LOCK_ARGS=--upgrade
+
+# Known vulnerabilities in the locked dependencies (PyPI's advisory database, via pip-audit).
+audit: install-test
+	$(BIN)/pip-audit --strict --disable-pip --require-hashes --progress-spinner off \
+		-r requirements-test.lock
+
+# Database and media to BACKUP_DIR (default backups/); make restore puts the newest back.
+backup: install
+	$(MANAGE) back_up
+
+restore: install
+	$(MANAGE) restore
 
 install: $(VENV)/.installed
 

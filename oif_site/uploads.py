@@ -6,6 +6,8 @@ import re
 from django import forms
 from wagtail.documents.forms import BaseDocumentForm
 
+from oif_site.media_storage import StorageReachableMixin
+
 SNIFF_BYTES = 4096
 # What a browser would sniff as a page or an image with scripts: HTML, SVG, XML with markup.
 MARKUP = re.compile(
@@ -37,7 +39,7 @@ def script_bearing_reason(upload):
     return None
 
 
-class SafeDocumentForm(BaseDocumentForm):
+class SafeDocumentForm(StorageReachableMixin, BaseDocumentForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload and "file" in self.changed_data:

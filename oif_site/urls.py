@@ -29,7 +29,8 @@ urlpatterns = [
 if settings.DJANGO_ADMIN_ENABLED:
     urlpatterns.insert(0, path("django-admin/", admin.site.urls))
 
-handler500 = "oif_site.ops.views.server_error"  # prints the request id
+# A database outage is a styled 503; any other error the 500 page with the request id.
+handler500 = "oif_site.errors.server_error"
 
 if settings.DEBUG:  # development serves every media file, as they are
     from django.conf.urls.static import static

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "storages",
     "django_tasks",
     "django_tasks_db",
+    "dbbackup",
     "csp",
     "axes",
     "django.contrib.admin",
@@ -149,6 +150,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Backups (django-dbbackup; `make backup`, `make restore`, docs/backups.md): PostgreSQL with
+# pg_dump -Fc / pg_restore, SQLite with its online backup API; media from the default storage.
+BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(BACKUP_DIR)},
+}
+DBBACKUP_CONNECTOR_MAPPING = {
+    "django.db.backends.postgresql": "dbbackup.db.postgresql.PgDumpBinaryConnector",
+    "django.db.backends.sqlite3": "dbbackup.db.sqlite.SqliteBackupConnector",
+}
+DBBACKUP_SEND_EMAIL = False
+DBBACKUP_CLEANUP_KEEP = int(env("BACKUP_KEEP", "30"))
+
 REDIS_URL = env("REDIS_URL")
 # Seconds to connect to Redis or wait for an answer: a Redis that hangs slows pages this much.
 REDIS_SOCKET_TIMEOUT = float(env("REDIS_SOCKET_TIMEOUT", "0.5"))
@@ -235,6 +250,10 @@ API_CACHE_SECONDS = int(env("API_CACHE_SECONDS", "300"))
 # Background tasks (edition PDFs, Wagtail's reference index): run at once, in the process that
 # enqueues them, unless production sets the database backend and runs `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A PDF build that fails (media storage unreachable, say) is tried again this much later, up
+# to this many attempts in all (reports/tasks.py).
+PDF_BUILD_RETRY_SECONDS = int(env("PDF_BUILD_RETRY_SECONDS", "60"))
+PDF_BUILD_ATTEMPTS = int(env("PDF_BUILD_ATTEMPTS", "10"))
 
 # An approved section waits for its edition to be published whole (reports/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "reports.workflows.finish_review"

@@ -118,5 +118,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 10
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 50_000_000)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "oif_site.uploads.SafeDocumentForm"
+# Media storage unreachable (S3 down): a form error, not a server error (oif_site/media_storage.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "oif_site.media_storage.ReachableImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # through Django: attachment, nosniff, CSP
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document downloads, none opens in the site

@@ -15,6 +15,7 @@ from reports.models import (
 )
 
 from .blocks import image_file_name, stream_to_body
+from .richtext import check_source
 from .yaml_io import dump_source
 
 SOURCE_TYPES = {
@@ -25,6 +26,14 @@ SOURCE_TYPES = {
     EventPage: "event",
     GeneralSectionPage: "section",
 }
+
+
+class ExportError(Exception):
+    """The edition holds something the loader would refuse: nothing is written."""
+
+
+def _refuse(place, _field, problem):
+    raise ExportError(f"{place}: {problem}")
 
 
 class _Images:
@@ -135,6 +144,7 @@ def export_edition(year, path):
         "working_groups": list(groups.values()),
         "sections": sections,
     }
+    check_source(source, _refuse)  # never write what load_edition would refuse
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(dump_source(source), encoding="utf-8")

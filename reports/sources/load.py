@@ -31,6 +31,7 @@ from reports.models import (
 
 from .blocks import body_to_stream_data, clean_body, first_block_error, guess_is_image, import_image
 from .export import SOURCE_TYPES, edition_to_dict, profile_to_dict, section_to_dict
+from .richtext import check_body
 from .schema import line_of_place, normalise
 from .yaml_io import SourceError, read_source
 
@@ -226,6 +227,7 @@ class _Loader:
     # Helpers
 
     def stream(self, blocks, place):
+        check_body(blocks, place, self.fail)  # only what the page editor can write
         for block in blocks:
             if "image" in block:
                 self.image(block["image"]["file"], place)

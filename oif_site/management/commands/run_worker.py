@@ -7,6 +7,7 @@ from django.db import close_old_connections
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 from base.models import Heartbeat
+from reports.tasks import enqueue_pdf_catch_up
 
 HEARTBEAT = "worker"
 
@@ -21,6 +22,8 @@ class Command(DbWorkerCommand):
         )
 
     def handle(self, *args, heartbeat_interval, **options):
+        # A worker killed mid-build left its task claimed for ever: catch every PDF up.
+        self.stdout.write(f"PDF builds enqueued to catch up: {enqueue_pdf_catch_up()}")
         stopped = threading.Event()
         beating = threading.Thread(
             target=self.beat, args=(stopped, heartbeat_interval), name="heartbeat", daemon=True

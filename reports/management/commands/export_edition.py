@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from reports.models import AnnualReportPage
-from reports.sources.export import export_edition
+from reports.sources.export import ExportError, export_edition
 
 
 class Command(BaseCommand):
@@ -14,5 +14,8 @@ class Command(BaseCommand):
     def handle(self, *args, year, path, **options):
         if not AnnualReportPage.objects.filter(year=year).exists():
             raise CommandError(f"There is no {year} edition.")
-        written = export_edition(year, path)
+        try:
+            written = export_edition(year, path)
+        except ExportError as error:
+            raise CommandError(f"Nothing was written. Edition {year}, {error}") from error
         self.stdout.write(f"Edition {year} written to {written}.")
