@@ -1,6 +1,7 @@
 from django.urls import path
 
 from reports.views import admin as views
+from reports.views import board
 
 app_name = "reports_editions"
 urlpatterns = [
@@ -17,4 +18,11 @@ urlpatterns = [
         name="revoke_review_link",
     ),
     path("<int:pk>/start-next/", views.StartNextEditionView.as_view(), name="start_next"),
+    path("<int:pk>/assignments/", board.AssignSectionsView.as_view(), name="assign"),
+    path(
+        "<int:pk>/assignments/confirm/",
+        board.ConfirmAssignmentsView.as_view(),
+        name="confirm_assignments",
+    ),
+    path("<int:pk>/board.csv", board.BoardCSVView.as_view(), name="board_csv"),
 ]

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.blocks.base import get_error_json_data
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Comment, Page
 
 from .models import AnnualReportPage, ChapterPage, GeneralSectionPage
 from .models.editions import edition_pages, latest_versions
@@ -107,6 +107,11 @@ def check_edition(edition):
     }
     outside_live = _publicly_live(linked_ids - in_edition)
 
+    unresolved = Counter(
+        Comment.objects.filter(page__in=pages, resolved_at__isnull=True).values_list(
+            "page_id", flat=True
+        )
+    )
     problems = []
     ids = defaultdict(list)  # every id the edition page will carry, with its pages
     for page in pages:
@@ -136,6 +141,11 @@ def check_edition(edition):
             for href in ADMIN_HREF.findall(text):
                 problems.append(Problem(version, f"A link points into the admin: {href[6:-1]}"))
         problems.extend(_image_problems(version))
+        if unresolved[page.pk]:
+            count = unresolved[page.pk]
+            problems.append(
+                Problem(version, f"{count} unresolved comment{'s' if count > 1 else ''}.")
+            )
     for anchor, owners in ids.items():
         if len(owners) > 1:
             for version in {v.pk: v for v in owners}.values():

@@ -3,6 +3,8 @@
 
 from django_tasks import task
 
+from reports.assignments.digest import send_digests
+from reports.assignments.reminders import send_reminders
 from reports.pdf.build import build_edition_pdf
 
 
@@ -17,3 +19,9 @@ def build_edition_pdf_task(edition_id: int) -> dict:
         "size": pdf.size if pdf else None,
         "sha256": pdf.sha256 if pdf else None,
     }
+
+
+@task()
+def send_production_emails_task() -> dict:
+    """Today's reminders and digests, if not sent yet: safe to enqueue as often as wanted."""
+    return {"reminders": send_reminders(), "digests": send_digests()}

@@ -105,6 +105,9 @@ DATABASES = {
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers (the browser tests) share the file: wait for its lock, not fail.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -179,6 +182,12 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # An approved section waits for its edition to be published whole (reports/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "reports.workflows.finish_review"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Reviewers and contributors discuss a section in place; open comments block publishing.
+WAGTAILADMIN_COMMENTS_ENABLED = True
+# Production e-mails (manage.py send_reminders): a reminder this many days before a section is
+# due (then daily while late), and the Publishers' digest, from this hour (TIME_ZONE) each day.
+ASSIGNMENT_REMINDER_DAYS = int(env("ASSIGNMENT_REMINDER_DAYS", "3"))
+PRODUCTION_EMAIL_HOUR = int(env("PRODUCTION_EMAIL_HOUR", "8"))
 
 LOGGING = {
     "version": 1,

@@ -117,7 +117,7 @@ class SiteServer:
             cwd=ROOT,
             env=self.env,
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90  # a loaded CI machine starts gunicorn slowly
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(f"{self.url}/", timeout=2) as response:
@@ -126,7 +126,7 @@ class SiteServer:
             except OSError:
                 time.sleep(0.2)
         self.stop()
-        raise RuntimeError("the site server did not answer within 30 s")
+        raise RuntimeError("the site server did not answer within 90 s")
 
     def stop(self):
         if self.process:

@@ -49,3 +49,22 @@ def edition_2020(db):
 def draft_edition(roles, edition_2020):
     """The 2021 edition, started from 2020: every page a draft."""
     return start_next_edition(edition_2020)
+
+
+@pytest.fixture
+def small_edition(roles):
+    """An unreleased edition of one draft project update: cheaper than a whole 2021 copy."""
+    from tests.reports.factories import AnnualReportPageFactory, ProjectUpdatePageFactory
+
+    edition = AnnualReportPageFactory(publish=False, live=False)
+    edition.save_revision()
+    section = ProjectUpdatePageFactory(parent=edition, publish=False, live=False, title="Zuul")
+    section.save_revision()
+    return edition
+
+
+@pytest.fixture
+def small_section(small_edition):
+    from reports.models import ProjectUpdatePage
+
+    return ProjectUpdatePage.objects.child_of(small_edition).get()
