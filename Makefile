@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 EDITIONS := $(wildcard content/editions/*.yaml)
 
-.PHONY: run test install install-test system-packages content lint format bench lighthouse clean
+.PHONY: serve-production run test install install-test system-packages content lint format bench lighthouse clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: set PYTHON=/path/to/python3.11"; exit 1; }
@@ -46,6 +46,11 @@ run: content
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin at /admin/, log in as admin / admin)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# The production processes of one app server (Procfile: gunicorn, db_worker, release_editions
+# --watch), with the environment from .env (see .env.example and README › Production).
+serve-production: install
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start --port $(PORT)
+
 system-packages:
 	@.ci/install-system-packages
 
@@ -57,12 +62,14 @@ lint: install-test
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=oif_site.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=oif_site.settings.test $(MANAGE) edition_schema --check
+	promtool check rules deploy/prometheus/alerts.yml
 
 format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install-test
+bench: install-test system-packages
 	$(BIN)/python -m benchmarks
 
 # Lighthouse scores (mobile) of the home page, the 2020 edition and a profile, production server.

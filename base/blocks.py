@@ -24,6 +24,11 @@ class ImageChooserBlock(BaseImageChooserBlock):
         return [cache.get(value) for value in values]
 
 
+def image_ids(stream_value):
+    """The ids of the images a stream's image blocks show, without loading them."""
+    return set(_image_ids(stream_value.raw_data))
+
+
 def _image_ids(raw_blocks):
     for block in raw_blocks:
         if block.get("type") == "image" and isinstance(block.get("value"), dict):

@@ -1,10 +1,14 @@
 """The abstract pages every app builds on, and the site-wide settings."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
+
+from .heartbeats import Heartbeat  # noqa: F401  (a model: registered with the app)
 
 
 class SharingMixin:
@@ -13,6 +17,11 @@ class SharingMixin:
 
     og_type = "website"
 
+    @cached_property
+    def breadcrumb_ancestors(self):
+        """The page's ancestors below the root, fetched once for breadcrumbs and JSON-LD."""
+        return [page for page in self.get_ancestors() if page.depth > 1]
+
     def get_sharing_image(self):
         """The image link previews show for this page, or None for the site's."""
         return None
@@ -20,6 +29,18 @@ class SharingMixin:
     def get_structured_data(self, request, *, publisher, image):
         """This page's schema.org item beyond name, url and description (JSON-LD)."""
         return {}
+
+
+class DataLinksMixin:
+    """A page whose key figures can be downloaded beside it: …/figures.csv and .json."""
+
+    @property
+    def figures_csv_path(self):
+        return f"{self.url}figures.csv"
+
+    @property
+    def figures_json_path(self):
+        return f"{self.url}figures.json"
 
 
 class BasePage(SharingMixin, Page):
@@ -31,6 +52,7 @@ class BasePage(SharingMixin, Page):
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
     content_panels = Page.content_panels + [FieldPanel("summary")]
+    api_fields = [APIField("summary")]
 
     class Meta:
         abstract = True
@@ -56,6 +78,15 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    data_licence = models.CharField(
+        max_length=255,
+        default="Creative Commons Attribution 4.0 International (CC BY 4.0)",
+        help_text="The licence the report's data downloads (key figures) are published under.",
+    )
+    data_licence_url = models.URLField(
+        blank=True, default="https://creativecommons.org/licenses/by/4.0/"
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -67,6 +98,9 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("footer_text"),
         FieldPanel("social_image"),
+        MultiFieldPanel(
+            [FieldPanel("data_licence"), FieldPanel("data_licence_url")], heading="Open data"
+        ),
     ]
 
     class Meta:

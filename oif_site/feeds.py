@@ -3,10 +3,10 @@ and of every section it brings, newest edition first."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
-from wagtail.models import Site
 
-from base.templatetags.seo_tags import page_description
+from base.templatetags.seo_tags import page_description, site_root_url
 from reports.models import AnnualReportPage, EditionSectionPage
+from reports.models.editions import sections_by_edition
 
 MAX_ITEMS = 100
 
@@ -24,20 +24,19 @@ class ReportsFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def link(self):
-        site = Site.find_for_request(self.request)
-        return f"{site.root_url}/annual-reports/" if site else "/annual-reports/"
+        return f"{site_root_url(self.request)}/annual-reports/"
 
     def feed_url(self):
-        return self.request.build_absolute_uri()
+        return f"{site_root_url(self.request)}{self.request.path}"
 
     def items(self):
         """Editions, newest first, each followed by its live sections in reading order."""
+        editions = list(AnnualReportPage.objects.live().public().order_by("-year"))
+        sections = sections_by_edition(editions)  # a fixed number of queries, however many
         items = []
-        for edition in AnnualReportPage.objects.live().public().order_by("-year"):
+        for edition in editions:
             items.append(edition)
-            items.extend(edition.get_sections())
-            if len(items) >= MAX_ITEMS:
-                break
+            items.extend(sections[edition.pk])
         return items[:MAX_ITEMS]
 
     def item_title(self, item):
@@ -49,7 +48,7 @@ class ReportsFeed(Feed):
         return page_description({"request": self.request}, item, length=300)
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)  # the site's address, not the request's
 
     def item_guid(self, item):
         return item.get_full_url(self.request)

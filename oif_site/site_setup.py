@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -23,6 +25,19 @@ class SiteStructure:
     editions: Page
     projects: Page
     working_groups: Page
+
+
+def site_address(url=None):
+    """(hostname, port) of SITE_URL, e.g. https://report.openinfra.dev -> (…, 443)."""
+    url = url or settings.SITE_URL
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ImproperlyConfigured(f"SITE_URL must be http(s)://host[:port], not {url!r}")
+    if parts.path.strip("/") or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"SITE_URL must be the root of a host (the site is served at /), not {url!r}"
+        )
+    return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
 
 
 def _content():
@@ -48,15 +63,14 @@ def ensure_site_structure():
         Site.objects.filter(root_page_id__in=placeholder_ids).update(root_page=home)
         Page.objects.filter(pk__in=placeholder_ids).delete()
 
+    hostname, port = site_address()
     site = Site.objects.filter(root_page=home).first()
-    if site is None:
-        site = Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name=settings.WAGTAIL_SITE_NAME,
-        )
+    # The address and name follow the environment (SITE_URL, SITE_NAME) on every run.
+    wanted = (hostname, port, settings.SITE_NAME)
+    if site is None or (site.hostname, site.port, site.site_name) != wanted:
+        site = site or Site(root_page=home, is_default_site=True)
+        site.hostname, site.port, site.site_name = hostname, port, settings.SITE_NAME
+        site.save()
 
     def child(model, slug, key):
         page = model.objects.child_of(home).first()

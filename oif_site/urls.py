@@ -6,25 +6,40 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from oif_site import views
+from oif_site import media, views
+from oif_site.api.openapi import openapi_view
+from oif_site.api.router import api_router
 from oif_site.feeds import ReportsFeed
+from oif_site.sitemap import SiteSitemap
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    path("", include("oif_site.ops.urls")),  # /healthz, /readyz, /version, /metrics
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/openapi.json", openapi_view, name="api_openapi"),
+    path("api/v2/", api_router.urls),
     path("", include("reports.urls")),  # review links
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SiteSitemap}}),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("search/", views.search, name="search"),
     path("feeds/annual-reports.atom", ReportsFeed(), name="reports_feed"),
 ]
 
-if settings.DEBUG:
+# Django's own admin is a second sign-in form: only there when a setting asks for it.
+if settings.DJANGO_ADMIN_ENABLED:
+    urlpatterns.insert(0, path("django-admin/", admin.site.urls))
+
+handler500 = "oif_site.ops.views.server_error"  # prints the request id
+
+if settings.DEBUG:  # development serves every media file, as they are
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif media.is_local():  # production without a bucket: the renditions pages show (oif_site/media.py)
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.lstrip('/')}{media.RENDITIONS}/<path:path>", media.rendition)
+    )
 
 urlpatterns += [path("", include(wagtail_urls))]

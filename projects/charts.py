@@ -7,30 +7,13 @@ beside the charts: the SVG is for the eye, the table for everyone (screen reader
 No JavaScript, nothing to download: the SVG is part of the HTML.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
-NUMBER = re.compile(r"^\s*([0-9][0-9,.\s]*)\s*([kKmM]?)\s*(\+|%)?\s*$")
-MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
-
-
-def parse_figure(value):
-    """The number a key figure reads as: 3,016 -> 3016, 120+ -> 120, 1.5M -> 1500000, 45% ->
-    45; None when it is not a number (e.g. "Top-level")."""
-    match = NUMBER.match(str(value or ""))
-    if not match:
-        return None
-    digits = match.group(1).replace(",", "").replace(" ", "")
-    try:
-        number = float(digits)
-    except ValueError:
-        return None
-    number *= MULTIPLIERS[match.group(2).lower()]
-    return int(number) if number == int(number) else number
+from base.figures import parse_figure
 
 
 @dataclass

@@ -3,10 +3,12 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from base.models import BasePage
+from base.api import AbsoluteURLField
+from base.models import BasePage, DataLinksMixin
 from projects.charts import key_figures_chart
 
 
@@ -28,7 +30,7 @@ class ProfileIndexPage(BasePage):
         return context
 
 
-class ProfilePage(BasePage):
+class ProfilePage(DataLinksMixin, BasePage):
     """A project or working group, with its updates from every edition."""
 
     template = "projects/profile_page.html"
@@ -37,6 +39,11 @@ class ProfilePage(BasePage):
     website = models.URLField(blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("website")]
+    api_fields = BasePage.api_fields + [
+        APIField("website"),
+        APIField("figures_csv_url", serializer=AbsoluteURLField(source="figures_csv_path")),
+        APIField("figures_json_url", serializer=AbsoluteURLField(source="figures_json_path")),
+    ]
 
     class Meta:
         abstract = True
@@ -85,6 +92,12 @@ class ProjectPage(ProfilePage):
         InlinePanel("channels", heading="Get involved", label="Channel"),
     ]
     search_fields = BasePage.search_fields + [index.FilterField("status")]
+    api_fields = ProfilePage.api_fields + [
+        APIField("status"),
+        APIField("repository"),
+        APIField("licence"),
+        APIField("channels"),
+    ]
 
     def get_structured_data(self, request, *, publisher, image):
         data = {"@type": "SoftwareSourceCode", "applicationCategory": "Infrastructure"}
@@ -106,6 +119,7 @@ class ProjectChannel(Orderable):
     url = models.URLField()
 
     panels = [FieldPanel("label"), FieldPanel("url")]
+    api_fields = [APIField("label"), APIField("url")]
 
     def __str__(self):
         return self.label

@@ -4,8 +4,10 @@ Wagtail publishes page by page; staff publish a year. Everything here acts on th
 revision of every page of an edition together, inside one transaction.
 """
 
+import time
 from dataclasses import dataclass, field
 
+import structlog
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
@@ -15,8 +17,11 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Page, Revision, WorkflowState
 
 from .checks import check_edition
+from .metrics import EDITIONS_PUBLISHED, RELEASES_FAILED
 from .models import AnnualReportPage, EditionRelease
 from .models.editions import edition_pages, latest_versions
+
+logger = structlog.get_logger("reports.publishing")
 
 
 @dataclass
@@ -103,11 +108,24 @@ class EditionNotPublishable(Exception):
         super().__init__("; ".join(str(p) for p in problems))
 
 
+def log_summary(event, edition, pages, user, started):
+    """One line per edition-wide action, once it has committed (beside Wagtail's audit log)."""
+    fields = {
+        "edition_id": edition.pk,
+        "edition": str(edition),
+        "pages": pages,
+        "user_id": user.pk if user else None,
+        "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+    }
+    transaction.on_commit(lambda: logger.info(event, **fields))
+
+
 @transaction.atomic
-def publish_edition(edition, user=None):
+def publish_edition(edition, user=None, *, event="edition_published"):
     """Publish the latest revision of every page of the edition, or nothing at all.
 
     Returns the pages published. Raises EditionNotPublishable with the blocking problems."""
+    started = time.perf_counter()
     edition = AnnualReportPage.objects.select_for_update().get(pk=edition.pk)
     problems = [p for p in check_edition(edition) if p.blocking]
     if problems:
@@ -122,16 +140,22 @@ def publish_edition(edition, user=None):
     EditionRelease.objects.filter(edition=edition, released_at__isnull=True).update(
         released_at=timezone.now(), failure=""
     )
+    log_summary(event, edition, len(published), user, started)
+    transaction.on_commit(EDITIONS_PUBLISHED.inc)
     return published
 
 
 @transaction.atomic
 def unpublish_edition(edition, user=None):
     """Take the edition and every section offline together; their content stays as drafts."""
+    started = time.perf_counter()
     edition = AnnualReportPage.objects.select_for_update().get(pk=edition.pk)
+    unpublished = 0
     for page in reversed(edition_pages(edition)):
         if page.live:
             UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+            unpublished += 1
+    log_summary("edition_unpublished", edition, unpublished, user, started)
 
 
 def release_due_editions(now=None):
@@ -141,11 +165,13 @@ def release_due_editions(now=None):
     due = EditionRelease.objects.filter(released_at__isnull=True, release_at__lte=now)
     for release in due.select_related("edition", "scheduled_by"):
         try:
-            publish_edition(release.edition, user=release.scheduled_by)
+            publish_edition(release.edition, user=release.scheduled_by, event="edition_released")
         except EditionNotPublishable as error:
             message = f"Not released: {error}"
             if release.failure != message:
                 EditionRelease.objects.filter(pk=release.pk).update(failure=message)
+                RELEASES_FAILED.inc()
+                logger.warning("edition_release_failed", edition_id=release.edition.pk)
                 notify_release_failure(release, message)
             outcomes.append((release.edition, message))
         else:

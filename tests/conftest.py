@@ -16,3 +16,31 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         ensure_site_structure()
         load_edition(EDITION_2020)
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """The page cache outlives a test's rolled-back transaction: each test starts empty."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture
+def keep_2020_pdf(db):
+    """For tests that run on-commit callbacks of a 2020 publication: they delete the stored
+    PDF that the rolled-back database still points at, so the file is put back afterwards."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from reports.models import EditionPDF
+
+    pdf = EditionPDF.objects.filter(edition__year=2020).first()
+    kept = None
+    if pdf is not None and default_storage.exists(pdf.file.name):
+        with default_storage.open(pdf.file.name) as handle:
+            kept = (pdf.file.name, handle.read())
+    yield
+    if kept and not default_storage.exists(kept[0]):
+        default_storage.save(kept[0], ContentFile(kept[1]))

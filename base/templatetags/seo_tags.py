@@ -7,6 +7,7 @@ from django import template
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from wagtail.models import Site
 
 from base.text import page_text
 
@@ -67,8 +68,15 @@ def social_image(context, page=None):
         url, (width, height) = static(SOCIAL_IMAGE), SOCIAL_IMAGE_SIZE
         alt = "OpenInfra Foundation Annual Report"
     if request is not None and not url.startswith(("http://", "https://")):
-        url = request.build_absolute_uri(url)
+        url = f"{site_root_url(request)}{url}"
     return {"url": url, "width": width, "height": height, "alt": alt}
+
+
+def site_root_url(request):
+    """The site's public address (SITE_URL, given to the Site by setup_site), not the address
+    this request came by: links in shared cards and feeds point at the public site."""
+    site = Site.find_for_request(request)
+    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
 
 
 @register.simple_tag
@@ -122,7 +130,10 @@ def json_ld(context, page=None):
             image = social_image(context, page)["url"]
             item.update(page.get_structured_data(request, publisher=PUBLISHER, image=image))
         graph.append({k: v for k, v in item.items() if v})
-        crumbs = [a for a in page.get_ancestors() if a.depth > 1] + [page]
+        ancestors = getattr(page, "breadcrumb_ancestors", None)
+        if ancestors is None:
+            ancestors = [a for a in page.get_ancestors() if a.depth > 1]
+        crumbs = [*ancestors, page]
         graph.append(
             {
                 "@type": "BreadcrumbList",

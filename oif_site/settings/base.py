@@ -1,31 +1,13 @@
 """Settings shared by every environment; everything that differs comes from the environment."""
 
-import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured  # noqa: F401 (used by production)
+
+from .environment import env, env_bool, env_int, env_list  # noqa: F401 (for the other modules)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def env(name, default=None):
-    return os.environ.get(name, default)
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
 SECRET_KEY = env("SECRET_KEY")
@@ -43,6 +25,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -58,6 +42,8 @@ INSTALLED_APPS = [
     "storages",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,6 +56,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "oif_site.page_cache.PageCacheMiddleware",  # anonymous pages from Redis (docs/caching.md)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -77,6 +64,17 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "base.richtext.PageLinkCacheMiddleware",  # rich-text page links: one query per request
+    "oif_site.middleware.SiteCSPMiddleware",
+    "oif_site.middleware.PermissionsPolicyMiddleware",
+    # Lets a workflow's finish action tell the approver what happened (reports/workflows.py).
+    "base.requests.CurrentRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses sign-ins during a lock-out
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "oif_site.urls"
@@ -151,11 +149,45 @@ STORAGES = {
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The whole-page cache of anonymous responses and the caching proxy or CDN in front of it, both
+# purged together when content changes (oif_site/caching.py, docs/caching.md).
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "3600"))  # Redis and s-maxage; 0: off
+PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS", "60"))  # max-age
+PAGE_CACHE_MAX_BYTES = int(env("PAGE_CACHE_MAX_BYTES", str(5 * 2**20)))
+PAGE_CACHE_REPURGE_SECONDS = float(env("PAGE_CACHE_REPURGE_SECONDS", "1"))
+FRONTEND_CACHE_BACKENDS = {
+    "http": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+    "cloudflare": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+    "cloudfront": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+}
+FRONTEND_CACHE = env("FRONTEND_CACHE", "")
+if FRONTEND_CACHE and FRONTEND_CACHE not in FRONTEND_CACHE_BACKENDS:
+    raise ImproperlyConfigured(
+        f"FRONTEND_CACHE must be one of {', '.join(FRONTEND_CACHE_BACKENDS)}:"
+        f" not {FRONTEND_CACHE!r}"
+    )
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE == "http":  # one Varnish (or any PURGE-accepting proxy) per address
+    for number, location in enumerate(env_list("FRONTEND_CACHE_LOCATION")):
+        WAGTAILFRONTENDCACHE[f"proxy{number}"] = {
+            "BACKEND": FRONTEND_CACHE_BACKENDS["http"],
+            "LOCATION": location,
+        }
+elif FRONTEND_CACHE == "cloudflare":
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": FRONTEND_CACHE_BACKENDS["cloudflare"],
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+elif FRONTEND_CACHE == "cloudfront":
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": FRONTEND_CACHE_BACKENDS["cloudfront"],
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")  # for the file-based backend
@@ -168,12 +200,20 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-WAGTAIL_SITE_NAME = "OpenInfra Foundation Annual Report"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address and name of the site: `setup_site` gives them to Wagtail's Site, and
+# canonical links, the sitemap, the feed, JSON-LD and the PDF follow it.
+SITE_URL = env("SITE_URL", "http://localhost").rstrip("/")
+SITE_NAME = env("SITE_NAME", "OpenInfra Foundation Annual Report")
+WAGTAIL_SITE_NAME = SITE_NAME
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 WAGTAIL_I18N_ENABLED = False
+
+# The read-only API (/api/v2/, docs/api.md): a page of results holds at most this many items;
+# more is a 400 that names the cap. Anonymous answers are shared by caches for API_CACHE_SECONDS.
+WAGTAILAPI_LIMIT_MAX = int(env("API_LIMIT_MAX", "50"))
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+API_CACHE_SECONDS = int(env("API_CACHE_SECONDS", "300"))
 
 # Background tasks (edition PDFs, Wagtail's reference index): run at once, in the process that
 # enqueues them, unless production sets the database backend and runs `manage.py db_worker`.
@@ -198,5 +238,13 @@ LOGGING = {
         # One line per page and per background task is noise at INFO.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # lock-outs, not every attempt
     },
 }
+
+# Headers, content security policy, sign-in protection, uploads: docs/security.md.
+# Operations: /healthz, /readyz, /metrics, JSON logs, Sentry (oif_site/settings/ops.py).
+from .ops import apply as apply_operations  # noqa: E402
+from .security import *  # noqa: E402
+
+apply_operations(globals(), env, env_bool, env_list)

@@ -1,7 +1,7 @@
 """Editions of the annual report and their sections, one module per page family."""
 
 from .assignments import DigestLog, ProductionEmailSettings, ReminderLog, SectionAssignment
-from .editions import AnnualReportIndexPage, AnnualReportPage
+from .editions import AnnualReportIndexPage, AnnualReportPage, approval_note
 from .pdf import EditionPDF
 from .people import Person
 from .releases import EditionRelease, ReviewLink
@@ -33,4 +33,5 @@ __all__ = [
     "ReviewLink",
     "SectionAssignment",
     "WorkingGroupUpdatePage",
+    "approval_note",
 ]

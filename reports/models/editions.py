@@ -1,15 +1,21 @@
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, Revision
 from wagtail.search import index
 
+from base.api import AbsoluteURLField, ImageDataField, StreamDataField
 from base.blocks import BodyBlock, preload_images
-from base.models import BasePage
+from base.models import BasePage, DataLinksMixin
+from base.queries import public
+from base.richtext import preload_page_links
 from base.text import iso_date
 
 from .pdf import EditionPDFMixin
@@ -30,6 +36,19 @@ class AnnualReportIndexPage(BasePage):
     subpage_types = ["reports.AnnualReportPage"]
     max_count = 1
 
+    def route(self, request, path_components):
+        # One query for the edition, its PDF and its cover, where Wagtail would run three.
+        if path_components:
+            edition = (
+                AnnualReportPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("generated_pdf", "designed_pdf", "cover_image")
+                .first()
+            )
+            if edition is not None:
+                return edition.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["editions"] = (
@@ -42,7 +61,7 @@ class AnnualReportIndexPage(BasePage):
         return context
 
 
-class AnnualReportPage(EditionPDFMixin, BasePage):
+class AnnualReportPage(DataLinksMixin, EditionPDFMixin, BasePage):
     """One yearly edition; its descendants are its sections, in reading order."""
 
     template = "reports/annual_report_page.html"
@@ -69,6 +88,14 @@ class AnnualReportPage(EditionPDFMixin, BasePage):
         FieldPanel("cover_image"),
         FieldPanel("intro"),
         *EditionPDFMixin.pdf_panels,
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("year"),
+        APIField("intro", serializer=StreamDataField()),
+        APIField("cover_image", serializer=ImageDataField()),
+        APIField("pdf_url", serializer=AbsoluteURLField()),
+        APIField("figures_csv_url", serializer=AbsoluteURLField(source="figures_csv_path")),
+        APIField("figures_json_url", serializer=AbsoluteURLField(source="figures_json_path")),
     ]
 
     class Meta:
@@ -108,8 +135,8 @@ class AnnualReportPage(EditionPDFMixin, BasePage):
         """Every section of the edition in reading order, in a fixed number of queries."""
         queryset = Page.objects.descendant_of(self).order_by("path")
         if live:
-            queryset = queryset.live().public()
-        return self._prepare_sections(list(queryset.specific()))
+            queryset = public(queryset.live())
+        return self._prepare_sections(specific_sections(queryset))
 
     def get_preview_sections(self):
         """Every section as it would be published now: latest revisions, drafts marked."""
@@ -137,6 +164,7 @@ class AnnualReportPage(EditionPDFMixin, BasePage):
         with preload_images([section.body for section in sections]):
             for section in sections:
                 list(section.body)  # converts the blocks now, while the images are at hand
+        preload_page_links([self.intro, *(section.body for section in sections)])
         return sections
 
     def route(self, request, path_components):
@@ -151,10 +179,33 @@ class AnnualReportPage(EditionPDFMixin, BasePage):
         sections = self.get_preview_sections() if preview else self.get_sections()
         context["sections"] = sections
         context["toc"] = build_toc(sections, self.depth)
-        context["other_editions"] = (
-            AnnualReportPage.objects.live().public().exclude(pk=self.pk).order_by("-year")
-        )
         return context
+
+
+def specific_sections(queryset):
+    """The sections of `queryset` as their own classes, in one query: every section class's
+    table is joined, with the relations it shows (its `prefetch_fields`)."""
+    models = {apps.get_model(label) for label in SECTION_PAGE_TYPES}
+    relations = []
+    for model in models:
+        name = model._meta.model_name  # Page's reverse one-to-one to its subclass
+        relations += [name, *(f"{name}__{field}" for field in model.prefetch_fields)]
+    sections = []
+    for page in queryset.select_related(*relations):
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        sections.append(getattr(page, model._meta.model_name) if model in models else page.specific)
+    return sections
+
+
+def approval_note(page):
+    """What approving `page` does when its edition is not released yet; "" otherwise."""
+    page = page.specific_deferred
+    edition = page if isinstance(page, AnnualReportPage) else None
+    if edition is None:
+        edition = AnnualReportPage.objects.ancestor_of(page).first()
+    if edition is None or edition.live:
+        return ""
+    return f"Approved: it goes live when the {edition.year} edition is published."
 
 
 def exclude_unreleased(queryset):
@@ -163,6 +214,29 @@ def exclude_unreleased(queryset):
     for path in AnnualReportPage.objects.filter(live=False).values_list("path", flat=True):
         queryset = queryset.exclude(path__startswith=path)
     return queryset
+
+
+def sections_by_edition(editions):
+    """{edition id: its live, public sections in reading order, each knowing its edition and
+    its body converted}: for feeds and listings of several editions, in a fixed number of
+    queries however many editions and sections there are."""
+    editions = {edition.path: edition for edition in editions}
+    if not editions:
+        return {}
+    inside = Q()
+    for edition in editions.values():
+        inside |= Q(path__startswith=edition.path, depth__gt=edition.depth)
+    sections = list(Page.objects.live().public().filter(inside).order_by("path").specific())
+    result = {edition.pk: [] for edition in editions.values()}
+    length = len(next(iter(editions)))  # editions are siblings: their paths are as long
+    for section in sections:
+        edition = editions[section.path[:length]]
+        section.__dict__["edition"] = edition
+        result[edition.pk].append(section)
+    with preload_images([s.body for s in sections if hasattr(s, "body")]):
+        for section in sections:
+            list(getattr(section, "body", ()))
+    return result
 
 
 def build_toc(sections, edition_depth):

@@ -92,7 +92,10 @@ def designed_pdf(edition):
 
 
 def generated_pdf(edition):
-    pdf = EditionPDF.objects.filter(edition_id=edition.pk).first()
+    if type(edition).generated_pdf.is_cached(edition):  # fetched with the edition (routing)
+        pdf = getattr(edition, "generated_pdf", None)
+    else:
+        pdf = EditionPDF.objects.filter(edition_id=edition.pk).first()
     if pdf is None:
         return None
     return ServedPDF(

@@ -2,12 +2,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from rest_framework.fields import Field
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from base.api import StreamDataField
 from base.blocks import BodyBlock, KeyFigureBlock
 from base.models import SharingMixin
 from base.text import iso_date
@@ -70,6 +73,7 @@ class EditionSectionPage(SharingMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("body")]
     content_panels = ASSIGNMENT_PANELS + Page.content_panels + [FieldPanel("body")]
     base_form_class = SectionPageForm
+    api_fields = [APIField("edition_year"), APIField("body", serializer=StreamDataField())]
 
     class Meta:
         abstract = True
@@ -202,6 +206,17 @@ class ChapterPage(EditionSectionPage):
     ]
 
 
+class SignatureField(Field):
+    """A letter's signature for the API: what readers see under it, no more."""
+
+    def to_representation(self, letter):
+        return {
+            "sign_off": letter.sign_off,
+            "name": letter.signatory.name,
+            "title": letter.signature_title,
+        }
+
+
 class LetterPage(EditionSectionPage):
     template = "reports/section_page.html"
     content_template = "reports/includes/letter_content.html"
@@ -217,6 +232,9 @@ class LetterPage(EditionSectionPage):
     sign_off = models.CharField(max_length=120, blank=True, help_text="e.g. With all success,")
 
     prefetch_fields = ("signatory",)
+    api_fields = EditionSectionPage.api_fields + [
+        APIField("signature", serializer=SignatureField(source="*"))
+    ]
 
     content_panels = EditionSectionPage.content_panels + [
         MultiFieldPanel(
@@ -239,6 +257,7 @@ class ProjectUpdatePage(EditionSectionPage):
     )
 
     prefetch_fields = ("project",)
+    api_fields = EditionSectionPage.api_fields + [APIField("project")]
 
     content_panels = [
         *ASSIGNMENT_PANELS,
@@ -257,6 +276,7 @@ class WorkingGroupUpdatePage(EditionSectionPage):
     )
 
     prefetch_fields = ("working_group",)
+    api_fields = EditionSectionPage.api_fields + [APIField("working_group")]
 
     content_panels = [
         *ASSIGNMENT_PANELS,
@@ -297,6 +317,13 @@ class EventPage(EditionSectionPage):
         ]
     )
     search_fields = EditionSectionPage.search_fields + [index.SearchField("location")]
+    api_fields = EditionSectionPage.api_fields + [
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("format"),
+        APIField("location"),
+        APIField("figures", serializer=StreamDataField()),
+    ]
 
     def clean(self):
         super().clean()

@@ -15,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from reports.metrics import PDF_BUILD_FAILURES, PDF_BUILD_SECONDS
 from reports.models import EditionPDF
 
 from .render import content_state, live_edition, render_edition_pdf
@@ -72,7 +73,12 @@ def build_edition_pdf(edition_id, *, force=False):
     ):
         return BuildResult("unchanged", current)
 
-    rendered = render_edition_pdf(edition, state)
+    try:
+        rendered = render_edition_pdf(edition, state)
+    except Exception:
+        PDF_BUILD_FAILURES.inc()
+        raise
+    PDF_BUILD_SECONDS.observe(rendered.seconds)
     sha256 = hashlib.sha256(rendered.content).hexdigest()
     new_name = store_pdf(edition.year, sha256, rendered.content)
     fields = {

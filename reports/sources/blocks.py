@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
+from wagtail.blocks.base import get_error_json_data
 from wagtail.images import get_image_model
 
 from base.blocks import BodyBlock
@@ -76,6 +77,20 @@ def flatten_block_errors(error_data, place=()):
         step = f"[{key}]" if isinstance(key, int) or str(key).isdigit() else str(key)
         found.extend(flatten_block_errors(child, (*place, step)))
     return found
+
+
+def first_block_error(error, place):
+    """Wagtail's ValidationError of the body at `place` -> (place, field, message) of its
+    first problem, the place in the source's words (`… › body[5] › links[0]`)."""
+    problems = flatten_block_errors(get_error_json_data(error))
+    (where, message), *_ = problems or [((), "; ".join(error.messages))]
+    steps = []
+    for step in [place, *where[:-1]]:
+        if step.startswith("[") and steps:
+            steps[-1] += step  # body + [5] -> body[5]
+        else:
+            steps.append(step)
+    return " › ".join(steps), (where[-1] if where else None), message
 
 
 def image_file_name(image):

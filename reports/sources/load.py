@@ -11,7 +11,6 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
-from wagtail.blocks.base import get_error_json_data
 
 from projects.models import (
     ProjectChannel,
@@ -23,34 +22,19 @@ from projects.models import (
 from reports.models import (
     AnnualReportIndexPage,
     AnnualReportPage,
-    ChapterPage,
     EventPage,
-    GeneralSectionPage,
     LetterPage,
     Person,
     ProjectUpdatePage,
     WorkingGroupUpdatePage,
 )
 
-from .blocks import (
-    body_to_stream_data,
-    clean_body,
-    flatten_block_errors,
-    guess_is_image,
-    import_image,
-)
-from .export import edition_to_dict, profile_to_dict, section_to_dict
+from .blocks import body_to_stream_data, clean_body, first_block_error, guess_is_image, import_image
+from .export import SOURCE_TYPES, edition_to_dict, profile_to_dict, section_to_dict
 from .schema import line_of_place, normalise
 from .yaml_io import SourceError, read_source
 
-SECTION_MODELS = {
-    "letter": LetterPage,
-    "chapter": ChapterPage,
-    "project_update": ProjectUpdatePage,
-    "working_group_update": WorkingGroupUpdatePage,
-    "event": EventPage,
-    "section": GeneralSectionPage,
-}
+SECTION_MODELS = {kind: model for model, kind in SOURCE_TYPES.items()}
 
 
 @dataclass
@@ -157,11 +141,9 @@ class _Loader:
         return person
 
     def sync_profile(self, model, index, data):
-        page = model.objects.filter(slug=data["slug"]).child_of(index).first()
-        if page is not None:
-            page = page.get_latest_revision_as_object()
-            if profile_to_dict(page) == data:
-                return page
+        page = _latest(model.objects.filter(slug=data["slug"]).child_of(index).first())
+        if page is not None and profile_to_dict(page) == data:
+            return page
         fields = {
             "title": data["name"],
             "slug": data["slug"],
@@ -181,11 +163,9 @@ class _Loader:
 
     def sync_edition(self, index):
         data = self.source["edition"]
-        edition = AnnualReportPage.objects.filter(year=data["year"]).first()
-        if edition is not None:
-            edition = edition.get_latest_revision_as_object()
-            if edition_to_dict(edition) == data:
-                return edition
+        edition = _latest(AnnualReportPage.objects.filter(year=data["year"]).first())
+        if edition is not None and edition_to_dict(edition) == data:
+            return edition
         fields = {
             "year": data["year"],
             "title": data["title"],
@@ -218,10 +198,9 @@ class _Loader:
             self.report.updated.append(f"order of {place}")
 
     def sync_section(self, parent, page, model, data, place):
-        if page is not None:
-            page = page.get_latest_revision_as_object()
-            if section_to_dict(page, children=False) == _without_children(data):
-                return page
+        page = _latest(page)
+        if page is not None and section_to_dict(page, children=False) == _without_children(data):
+            return page
         fields = {"title": data["title"], "slug": data["slug"]}
         fields["body"] = self.stream(data["body"], f"{place} › body")
         if model is LetterPage:
@@ -254,11 +233,7 @@ class _Loader:
         try:
             return clean_body(data)
         except ValidationError as error:
-            problems = flatten_block_errors(get_error_json_data(error))
-            (where, message), *_ = problems or [((), "; ".join(error.messages))]
-            field_name = where[-1] if where else None
-            location = " › ".join(_join_steps([place, *where[:-1]]))
-            self.fail(location, field_name, message)
+            self.fail(*first_block_error(error, place))
 
     def image(self, name, place):
         if name not in self.images:
@@ -298,15 +273,10 @@ class _Loader:
         page.delete()
 
 
+def _latest(page):
+    """The page as its editors last left it (drafts included), or None."""
+    return page.get_latest_revision_as_object() if page is not None else None
+
+
 def _without_children(data):
     return {k: v for k, v in data.items() if k != "sections"}
-
-
-def _join_steps(steps):
-    joined = []
-    for step in steps:
-        if step.startswith("[") and joined:
-            joined[-1] += step
-        else:
-            joined.append(step)
-    return joined

@@ -2,6 +2,10 @@
 
 import yaml
 
+# The first line of every edition source: editors' YAML language servers (VS Code's YAML
+# extension, among others) read the JSON Schema it names (content/edition.schema.json).
+SCHEMA_LINE = "# yaml-language-server: $schema=../edition.schema.json\n"
+
 
 class SourceError(Exception):
     """A problem in an edition source; the message names the file, line, place and field."""
@@ -90,7 +94,7 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def dump_source(data):
-    return yaml.dump(
+    return SCHEMA_LINE + yaml.dump(
         data,
         Dumper=_Dumper,
         allow_unicode=True,

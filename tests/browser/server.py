@@ -5,6 +5,7 @@ import os
 import secrets
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -40,10 +41,13 @@ def _postgres_url(base_url, name):
 
 
 class SiteServer:
-    def __init__(self, name="browser"):
+    """`tls` = (certfile, keyfile, cafile) serves HTTPS itself; `env` overrides variables."""
+
+    def __init__(self, name="browser", tls=None, **env):
         self.workdir = Path(tempfile.mkdtemp(prefix=f"oif-{name}-"))
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.tls = tls
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         base = os.environ.get("DATABASE_URL", "")
         self._pg_name = None
         if base.startswith(("postgres://", "postgresql://")):
@@ -67,8 +71,14 @@ class SiteServer:
             "WAGTAILADMIN_BASE_URL": self.url,
             "REDIS_URL": "",
             "AWS_STORAGE_BUCKET_NAME": "",
+            **env,
         }
         self.process = None
+
+    def sibling(self, name, tls=None, **env):
+        """Another server on this one's database and files (prepared already), e.g. over TLS."""
+        shared = {k: self.env[k] for k in ("DATABASE_URL", "STATIC_ROOT", "MEDIA_ROOT")}
+        return SiteServer(name, tls=tls, **{**shared, **env})
 
     def manage(self, *args):
         result = subprocess.run(
@@ -113,20 +123,25 @@ class SiteServer:
                 "4",
                 "--log-level",
                 "warning",
+                *(["--certfile", self.tls[0], "--keyfile", self.tls[1]] if self.tls else []),
             ],
             cwd=ROOT,
             env=self.env,
         )
-        deadline = time.monotonic() + 90  # a loaded CI machine starts gunicorn slowly
+        context = ssl.create_default_context(cafile=self.tls[2]) if self.tls else None
+        # Generous: on a busy machine gunicorn's first answer can take a while.
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(f"{self.url}/", timeout=2) as response:
+                with urllib.request.urlopen(
+                    f"{self.url}/", timeout=10, context=context
+                ) as response:
                     if response.status == 200:
                         return self
             except OSError:
                 time.sleep(0.2)
         self.stop()
-        raise RuntimeError("the site server did not answer within 90 s")
+        raise RuntimeError("the site server did not answer within 120 s")
 
     def stop(self):
         if self.process:

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from projects.charts import figures_by_label, key_figures_chart, parse_figure
+from base.figures import parse_figure
+from projects.charts import figures_by_label, key_figures_chart
 from projects.models import ProjectPage
 from reports.models import ProjectUpdatePage
 from tests.reports.factories import AnnualReportPageFactory, ProjectUpdatePageFactory

@@ -1,12 +1,15 @@
-"""People in each role, and a draft edition to work on."""
+"""People in each role, a draft edition to work on, and a small published edition with its PDF."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.storage import default_storage
 
-from reports.models import AnnualReportPage
+from reports.models import AnnualReportPage, ProjectUpdatePage
 from reports.next_edition import start_next_edition
 from reports.roles import EDITORS, PUBLISHERS, setup_roles
+from tests.reports.factories import AnnualReportPageFactory, ProjectUpdatePageFactory
+from tests.reports.pdf_helpers import make_edition
 
 
 @pytest.fixture
@@ -54,8 +57,6 @@ def draft_edition(roles, edition_2020):
 @pytest.fixture
 def small_edition(roles):
     """An unreleased edition of one draft project update: cheaper than a whole 2021 copy."""
-    from tests.reports.factories import AnnualReportPageFactory, ProjectUpdatePageFactory
-
     edition = AnnualReportPageFactory(publish=False, live=False)
     edition.save_revision()
     section = ProjectUpdatePageFactory(parent=edition, publish=False, live=False, title="Zuul")
@@ -65,6 +66,16 @@ def small_edition(roles):
 
 @pytest.fixture
 def small_section(small_edition):
-    from reports.models import ProjectUpdatePage
-
     return ProjectUpdatePage.objects.child_of(small_edition).get()
+
+
+@pytest.fixture
+def edition(db, django_capture_on_commit_callbacks):
+    """A small edition with every kind of block, published: its PDF is built on commit."""
+    with django_capture_on_commit_callbacks(execute=True):
+        edition = make_edition()
+    yield edition
+    folder = f"annual-reports/pdf/{edition.year}"
+    if default_storage.exists(folder):  # this test's files: its rows are rolled back
+        for name in default_storage.listdir(folder)[1]:
+            default_storage.delete(f"{folder}/{name}")

@@ -8,10 +8,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from projects.models import ProjectChannel, ProjectPage
-from reports.models import Person
+from reports.models import AnnualReportPage, Person
+from reports.sources.export import export_edition
 from reports.sources.yaml_io import dump_source
 
 EDITION_2020 = Path(settings.BASE_DIR) / "content" / "editions" / "2020.yaml"
+YEAR = 2090  # the year of the copies of the 2020 source
 
 
 def db_snapshot():
@@ -46,13 +48,13 @@ def line_of(text, needle, after=""):
     return text[: text.index(needle, start)].count("\n") + 1
 
 
-def source_text(year=2090):
+def source_text(year=YEAR):
     """The 2020 source as text, as the edition of `year` (so it does not touch 2020)."""
     text = EDITION_2020.read_text(encoding="utf-8")
     return replace_once(text, "  year: 2020\n", f"  year: {year}\n")
 
 
-def source_data(year=2090):
+def source_data(year=YEAR):
     """The 2020 source as plain data, as the edition of `year`, to edit structurally."""
     return yaml.safe_load(source_text(year))
 
@@ -84,3 +86,19 @@ def write_png(path, colour=(200, 30, 30), size=(4, 3)):
     path.parent.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", size, colour).save(path, format="PNG")
     return path
+
+
+def edition_slugs(year=YEAR):
+    """The slugs of the pages of an edition, in reading order."""
+    edition = AnnualReportPage.objects.get(year=year)
+    return list(edition.get_descendants().order_by("path").values_list("slug", flat=True))
+
+
+def section_count(sections):
+    return sum(1 + section_count(s.get("sections", [])) for s in sections)
+
+
+def assert_exports_as(path, year=YEAR):
+    """Exporting the edition gives back the file at `path`, byte for byte."""
+    exported = export_edition(year, path.parent / "exported" / path.name)
+    assert exported.read_bytes() == path.read_bytes()

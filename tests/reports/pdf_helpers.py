@@ -133,7 +133,10 @@ def pdffonts(content):
 
 
 def served_bytes(response):
-    """The body of a streamed (FileResponse) answer."""
+    """The body of the answer: streamed from storage (FileResponse), or bytes once the page
+    cache has kept it."""
+    if not response.streaming:
+        return response.content
     return b"".join(response.streaming_content)
 
 

@@ -5,7 +5,10 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django.utils import timezone
 
+from base.models import Heartbeat
 from reports.publishing import release_due_editions
+
+HEARTBEAT = "release-watcher"
 
 
 class Command(BaseCommand):
@@ -29,6 +32,8 @@ class Command(BaseCommand):
             close_old_connections()
             for edition, outcome in release_due_editions():
                 self.stdout.write(f"{timezone.now():%Y-%m-%d %H:%M:%S} {edition}: {outcome}")
+            if watch:  # /readyz and the StaleHeartbeat alert watch this
+                Heartbeat.beat(HEARTBEAT)
             if not watch or not self.running:
                 return
             if max_seconds is not None and time.monotonic() - started >= max_seconds:

@@ -1,0 +1,234 @@
+"""Which URLs show an object, and purging them from both caches: the one place that knows.
+
+Every change the public can see (a page published, unpublished, moved or deleted, a profile, a
+Person, the site settings, an image, a new PDF) ends in `purge_for(obj)`: the paths that show
+the object are computed here, collected until the change commits, then purged from the page
+cache in Redis (oif_site/page_cache.py) and from the caching proxy or CDN in front
+(wagtail.contrib.frontend_cache backends). The signals that call it are in oif_site/signals.py.
+"""
+
+import logging
+import threading
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from wagtail.contrib.frontend_cache.utils import get_backends
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex, Site
+
+from base.models import DataLinksMixin, SiteSettings
+from projects.models import ProfilePage
+from reports.models import (
+    AnnualReportPage,
+    EditionPDF,
+    LetterPage,
+    Person,
+    ProjectUpdatePage,
+    WorkingGroupUpdatePage,
+)
+
+from . import page_cache
+
+logger = logging.getLogger(__name__)
+
+
+def listing_paths():
+    """What lists pages site-wide: the feed, the sitemap, the API's listings and the site's data
+    (the home page and the archive are ancestors of every edition, so they come with it)."""
+    return {
+        reverse("reports_feed"),
+        reverse(sitemap),
+        reverse("wagtailapi:pages:listing"),
+        reverse("wagtailapi:images:listing"),
+        reverse("wagtailapi:documents:listing"),
+        reverse("data_catalogue"),
+        reverse("all_figures", args=["csv"]),
+        reverse("all_figures", args=["json"]),
+    }
+
+
+def site_paths():
+    """Every public address: for what every page shows (the banner, the footer)."""
+    paths = listing_paths() | {reverse("robots_txt"), reverse("search")}
+    for page in Page.objects.live().specific():
+        paths |= own_paths(page)
+    return paths
+
+
+def path_of(page):
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
+
+
+def own_paths(page):
+    """The page's address, its answer in the API, its PDF's if it is an edition, and its
+    figures' downloads if it has any."""
+    path = path_of(page)
+    if path is None:
+        return set()
+    paths = {path, reverse("wagtailapi:pages:detail", args=[page.pk])}
+    if isinstance(page, AnnualReportPage):
+        paths.add(path + page.reverse_subpage("pdf"))
+    if issubclass(page.specific_class or type(page), DataLinksMixin):
+        paths |= {path + "figures.csv", path + "figures.json"}
+    return paths
+
+
+def edition_of(page):
+    if isinstance(page, AnnualReportPage):
+        return page
+    return AnnualReportPage.objects.ancestor_of(page).first()
+
+
+def neighbours(page, edition):
+    """The sections just before and after the page in reading order, as readers see them:
+    they link to it (published) or, now, to each other (unpublished, deleted)."""
+    pages = list(
+        Page.objects.descendant_of(edition)
+        .live()
+        .exclude(pk=page.pk)
+        .order_by("path")
+        .only("path", "url_path")
+    )
+    before = [p for p in pages if p.path < page.path]
+    after = [p for p in pages if p.path > page.path and not p.path.startswith(page.path)]
+    return before[-1:] + after[:1]
+
+
+def profile_id_of(page):
+    """The profile an update page shows (and that lists it)."""
+    if isinstance(page, ProjectUpdatePage):
+        return page.project_id
+    if isinstance(page, WorkingGroupUpdatePage):
+        return page.working_group_id
+    return None
+
+
+def page_paths(page):
+    """Every address that shows this page: itself and its subtree (breadcrumbs, contents), its
+    ancestors (the chapter lists it, the edition shows it, the archive and the home page list
+    editions), its edition's PDF, the sections before and after it, the profile it updates,
+    every edition page (their year switch) for an edition, the updates and their editions for
+    a profile, and the feed and the sitemap."""
+    page = page.specific
+    paths = own_paths(page) | listing_paths()
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).specific(defer=True)
+    subtree = [page, *Page.objects.descendant_of(page).specific()]
+    for other in [*ancestors, *subtree]:
+        paths |= own_paths(other)
+    edition = edition_of(page)
+    if edition is not None and edition.pk != page.pk:
+        paths |= own_paths(edition)
+        for other in neighbours(page, edition):
+            paths |= own_paths(other)
+    if isinstance(page, AnnualReportPage):
+        for other in AnnualReportPage.objects.exclude(pk=page.pk):
+            paths |= own_paths(other)
+    profiles = {profile_id_of(section) for section in subtree} - {None}
+    for profile in Page.objects.filter(pk__in=profiles):
+        paths |= own_paths(profile)
+    if isinstance(page, ProfilePage):
+        for update in page.updates.all():
+            paths |= own_paths(update)
+            update_edition = edition_of(update)
+            if update_edition is not None:
+                paths |= own_paths(update_edition)
+    return paths
+
+
+def person_paths(person):
+    """A Person signs letters: the letters and everything that shows them."""
+    paths = set()
+    for letter in LetterPage.objects.filter(signatory=person):
+        paths |= page_paths(letter)
+    return paths
+
+
+def image_paths(image):
+    """Every object that uses the image (Wagtail's reference index): pages, and the site
+    settings' sharing image, which every page shows."""
+    paths = set()
+    for source, _references in ReferenceIndex.get_grouped_references_to(image):
+        paths |= paths_for(source)
+    return paths
+
+
+def paths_for(obj):
+    """The one answer to "which URLs show this object"."""
+    if isinstance(obj, Page):
+        return page_paths(obj)
+    if isinstance(obj, Person):
+        return person_paths(obj)
+    if isinstance(obj, SiteSettings):
+        return site_paths()
+    if isinstance(obj, get_image_model()):
+        return image_paths(obj)
+    if isinstance(obj, EditionPDF):
+        # The edition page shows the PDF's size; nothing else changes.
+        return own_paths(obj.edition) if obj.edition_id else set()
+    return set()
+
+
+def full_urls(paths):
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    root = site.root_url if site else "http://localhost"
+    return sorted(root + path for path in paths)
+
+
+def purge_paths(paths, *, everything=False):
+    """Purge now, from the page cache and every front cache (Varnish, Cloudflare, CloudFront)."""
+    if everything:
+        page_cache.purge_everything()
+    page_cache.purge_paths(paths)
+    urls = full_urls(paths)
+    for name, backend in get_backends().items():
+        try:
+            backend.purge_batch(urls)
+        except Exception:  # a CDN down must not undo a publication; logged, retried below
+            logger.exception("Purging %d URLs from the front cache %s failed", len(urls), name)
+
+
+def purge_twice(paths, everything=False):
+    """Purge, and again a moment later: a page rendered from the old content while the
+    change committed may have reached a cache after the first purge."""
+    purge_paths(paths, everything=everything)
+    delay = settings.PAGE_CACHE_REPURGE_SECONDS
+    if delay > 0:
+        timer = threading.Timer(delay, purge_paths, args=(paths,))
+        timer.start()
+
+
+def purge_for(obj):
+    """Purge every URL that shows obj once the current transaction commits (at once outside
+    one); the paths of one transaction are purged together."""
+    paths = paths_for(obj)
+    if paths:
+        purge_after_commit(paths, everything=isinstance(obj, SiteSettings))
+
+
+def purge_after_commit(paths, everything=False):
+    """The page cache is purged at once too: cheap, and the writing transaction (a test's, an
+    admin request's) then reads its own change; the purge after commit is the one readers
+    rely on, as until then they still see the old content."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        if everything:
+            page_cache.purge_everything()
+        page_cache.purge_paths(paths)
+        savepoints = set(connection.savepoint_ids)
+        for callback_savepoints, callback, _robust in connection.run_on_commit:
+            batch = getattr(callback, "purge_batch", None)
+            if batch is not None and callback_savepoints == savepoints and not batch["ran"]:
+                batch["paths"] |= set(paths)
+                batch["everything"] |= everything
+                return
+    batch = {"paths": set(paths), "everything": everything, "ran": False}
+
+    def purge_on_commit():
+        batch["ran"] = True
+        purge_twice(batch["paths"], batch["everything"])
+
+    purge_on_commit.purge_batch = batch
+    transaction.on_commit(purge_on_commit, robust=True)

@@ -1,0 +1,2 @@
+"""Operating the site: health and readiness, metrics, structured logs, error reports
+(docs/operations.md)."""

@@ -1,0 +1,76 @@
+"""/metrics: every process's metrics (multiprocess mode) and the figures read from the
+database at scrape time (queue depth, releases); the allowlist only, else 404."""
+
+import os
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    generate_latest,
+    multiprocess,
+)
+from prometheus_client.core import GaugeMetricFamily
+
+from base.models import Heartbeat
+from reports.models import AnnualReportPage, EditionRelease
+
+from .access import client_allowed
+
+
+class SiteStateCollector:
+    """Gauges read from the database at scrape time: the task queue and the releases."""
+
+    def collect(self):
+        now = timezone.now()
+        queued = DBTaskResult.objects.filter(status="READY")
+        depth = GaugeMetricFamily("oif_task_queue_depth", "Tasks waiting for the worker.")
+        depth.add_metric([], queued.count())
+        yield depth
+        oldest = queued.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+        age = GaugeMetricFamily(
+            "oif_task_queue_oldest_age_seconds", "Age of the oldest waiting task (0: none)."
+        )
+        age.add_metric([], (now - oldest).total_seconds() if oldest else 0)
+        yield age
+        pending = EditionRelease.objects.filter(released_at__isnull=True)
+        releases = GaugeMetricFamily(
+            "oif_scheduled_releases", "Scheduled edition releases not yet live.", labels=["state"]
+        )
+        releases.add_metric(["pending"], pending.filter(release_at__gt=now).count())
+        releases.add_metric(["overdue"], pending.filter(release_at__lte=now).count())
+        releases.add_metric(["failed"], pending.exclude(failure="").count())
+        yield releases
+        beats = GaugeMetricFamily(
+            "oif_heartbeat_timestamp_seconds",
+            "When each long-running process last went round its loop (Unix time).",
+            labels=["process"],
+        )
+        for name, beat_at in Heartbeat.objects.values_list("name", "beat_at"):
+            beats.add_metric([name], beat_at.timestamp())
+        yield beats
+        live = GaugeMetricFamily("oif_editions_live", "Editions the public can read.")
+        live.add_metric([], AnnualReportPage.objects.live().count())
+        yield live
+
+
+def exposition():
+    if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+    else:
+        registry = REGISTRY
+    state = CollectorRegistry()
+    state.register(SiteStateCollector())
+    return generate_latest(registry) + generate_latest(state)
+
+
+def metrics_view(request):
+    if not client_allowed(request):
+        raise Http404
+    response = HttpResponse(exposition(), content_type=CONTENT_TYPE_LATEST)
+    response["Cache-Control"] = "no-store"
+    return response

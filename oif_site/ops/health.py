@@ -1,0 +1,114 @@
+"""Liveness (/healthz), readiness (/readyz) and the running version (/version).
+
+Readiness runs django-health-check's checks and ours (ours in the request's own thread and
+database connection, through sync_to_async): the database, every migration applied,
+the cache (Redis when configured), a media-storage write and delete, and the heartbeats of the
+background worker and the release watcher. 200 when all pass, else 503; the failing
+components are named to staff and the OPS_ALLOWED_IPS allowlist, the public gets the status."""
+
+import dataclasses
+
+from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
+from django.http import Http404, HttpResponse, JsonResponse
+from health_check import checks
+from health_check.base import HealthCheck
+from health_check.exceptions import ServiceUnavailable
+from health_check.views import HealthCheckView
+
+from base.models import Heartbeat
+
+from .access import may_see_detail
+from .version import git_commit
+
+
+@dataclasses.dataclass
+class Migrations(HealthCheck):
+    """Every migration of the running code is applied (else `manage.py migrate` is due)."""
+
+    async def run(self):
+        await sync_to_async(self.check)()
+
+    def check(self):
+        try:
+            executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+            plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        except Exception as error:
+            raise ServiceUnavailable("cannot read the applied migrations") from error
+        if plan:
+            names = ", ".join(f"{m.app_label}.{m.name}" for m, _ in plan[:5])
+            raise ServiceUnavailable(f"{len(plan)} migration(s) not applied: {names}")
+
+
+@dataclasses.dataclass
+class ProcessHeartbeat(HealthCheck):
+    """A long-running process has gone round its loop within OPS_HEARTBEAT_MAX_AGE."""
+
+    name: str = "worker"
+
+    async def run(self):
+        await sync_to_async(self.check)()
+
+    def check(self):
+        try:
+            age = Heartbeat.age(self.name)
+        except Exception as error:
+            raise ServiceUnavailable("cannot read heartbeats") from error
+        if age is None:
+            raise ServiceUnavailable(f"{self.name} has never sent a heartbeat")
+        if age > settings.OPS_HEARTBEAT_MAX_AGE:
+            raise ServiceUnavailable(f"{self.name}: last heartbeat {age:.0f} s ago")
+
+
+# The component names /readyz reports, for operators and alerts.
+COMPONENTS = {
+    "Database": "database",
+    "Migrations": "migrations",
+    "Cache": "cache",
+    "Storage": "storage",
+}
+
+
+def component(check):
+    if isinstance(check, ProcessHeartbeat):
+        return f"heartbeat:{check.name}"
+    return COMPONENTS.get(type(check).__name__, type(check).__name__.lower())
+
+
+class ReadinessView(HealthCheckView):
+    def get_checks(self):
+        yield checks.Database()
+        yield Migrations()
+        if settings.REDIS_URL:
+            yield checks.Cache()
+        yield checks.Storage()
+        for name in settings.OPS_HEARTBEATS:
+            yield ProcessHeartbeat(name=name)
+
+    async def get(self, request, *args, **kwargs):
+        with self.get_executor() as executor:
+            results = [await check.get_result(executor) for check in self.get_checks()]
+        failing = {component(r.check): str(r.error) for r in results if r.error}
+        status = 503 if failing else 200
+        body = {"status": "unavailable" if failing else "ok"}
+        if await sync_to_async(may_see_detail)(request):
+            body["components"] = {
+                component(r.check): str(r.error) if r.error else "ok" for r in results
+            }
+            body["failing"] = sorted(failing)
+            body["version"] = git_commit()
+        return JsonResponse(body, status=status)
+
+
+def healthz(request):
+    """The process answers; touches nothing else."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def version(request):
+    """The running git commit, for staff and the allowlist (a rolling deploy's check)."""
+    if not may_see_detail(request):
+        raise Http404
+    return JsonResponse({"commit": git_commit()})

@@ -1,0 +1,113 @@
+"""/metrics for the allowlist only, counting requests by route; the request id on the way
+back and on the 500 page."""
+
+import datetime
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import Page
+
+from reports.models import AnnualReportPage, EditionRelease
+
+pytestmark = pytest.mark.django_db
+PUBLIC = "203.0.113.7"
+
+
+@pytest.fixture(autouse=True)
+def allowlist(settings):
+    settings.OPS_ALLOWED_IPS = ["127.0.0.1", "10.1.0.0/16"]
+
+
+def served(route, status, body):
+    pattern = (
+        r'oif_http_request_duration_seconds_count\{method="GET",'
+        rf'route="{re.escape(route)}",status="{status}"\}} ([0-9.e+]+)'
+    )
+    match = re.search(pattern, body)
+    return float(match.group(1)) if match else 0.0
+
+
+def test_metrics_are_404_outside_the_allowlist():
+    assert Client(REMOTE_ADDR=PUBLIC).get("/metrics").status_code == 404
+
+
+def test_metrics_count_requests_by_route_name_and_status(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # rendered requests resolve their route name
+    before = client.get("/metrics", REMOTE_ADDR="10.1.2.3").content.decode()
+    for _ in range(3):
+        assert client.get("/annual-reports/2020/").status_code == 200
+    client.get("/no-such-page/")
+    after = client.get("/metrics").content.decode()
+    assert served("wagtail_serve", 200, after) - served("wagtail_serve", 200, before) == 3
+    assert served("wagtail_serve", 404, after) - served("wagtail_serve", 404, before) == 1
+    # Bounded labels: a route name, never a raw path.
+    assert "/annual-reports/2020/" not in after
+    for name in [
+        "oif_http_request_sql_queries_bucket",
+        "oif_task_queue_depth",
+        "oif_task_queue_oldest_age_seconds",
+        'oif_scheduled_releases{state="pending"}',
+        'oif_scheduled_releases{state="failed"}',
+        "oif_editions_live 1.0",
+        "oif_cache_purges_sent_total",
+        "oif_pdf_build_seconds",
+        "oif_editions_published_total",
+        "django_db_execute_total",
+    ]:
+        assert name in after, name
+
+
+def test_metrics_name_no_page_even_to_the_allowlist(client):
+    body = client.get("/metrics").content.decode()
+    titles = Page.objects.filter(depth__gt=2).values_list("title", flat=True)
+    assert titles and not [t for t in titles if t in body]
+
+
+def test_a_request_id_is_taken_from_the_proxy_or_made(client):
+    given = client.get("/healthz", headers={"X-Request-ID": "proxy-abc.123"})
+    assert given["X-Request-ID"] == "proxy-abc.123"
+    forged = client.get("/healthz", headers={"X-Request-ID": 'x" injected\nline'})
+    assert re.fullmatch(r"[0-9a-f]{32}", forged["X-Request-ID"])
+
+
+def test_the_500_page_shows_the_request_id_to_quote():
+    browser = Client(raise_request_exception=False)
+    response = browser.get("/ops/error-probe/", headers={"X-Request-ID": "quote-me-42"})
+    assert response.status_code == 500
+    assert response["X-Request-ID"] == "quote-me-42"
+    assert "quote-me-42" in response.content.decode()
+    assert Client(REMOTE_ADDR=PUBLIC).get("/ops/error-probe/").status_code == 404
+
+
+def sample(body, name):
+    match = re.search(rf"^{re.escape(name)} ([0-9.e+]+)$", body, re.M)
+    return float(match.group(1)) if match else 0.0
+
+
+def test_a_release_past_its_time_shows_as_overdue(client):
+    edition = AnnualReportPage.objects.get(year=2020)
+    EditionRelease.objects.create(
+        edition=edition, release_at=timezone.now() - datetime.timedelta(minutes=10)
+    )
+    body = client.get("/metrics").content.decode()
+    assert sample(body, 'oif_scheduled_releases{state="overdue"}') == 1
+    assert sample(body, 'oif_scheduled_releases{state="pending"}') == 0
+
+
+def test_app_cache_hits_and_misses_are_counted(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # only the test's own gets are counted
+    settings.CACHES = {"default": {"BACKEND": "oif_site.ops.cache.LocMemCache"}}
+    hits, misses = (
+        'oif_app_cache_hits_total{cache="locmem"}',
+        'oif_app_cache_misses_total{cache="locmem"}',
+    )
+    before = client.get("/metrics").content.decode()
+    cache.get("ops-test-key")
+    cache.set("ops-test-key", "value")
+    assert cache.get("ops-test-key") == "value"
+    after = client.get("/metrics").content.decode()
+    assert sample(after, hits) - sample(before, hits) == 1
+    assert sample(after, misses) - sample(before, misses) == 1
