@@ -107,11 +107,6 @@ def check_edition(edition):
     }
     outside_live = _publicly_live(linked_ids - in_edition)
 
-    unresolved = Counter(
-        Comment.objects.filter(page__in=pages, resolved_at__isnull=True).values_list(
-            "page_id", flat=True
-        )
-    )
     problems = []
     ids = defaultdict(list)  # every id the edition page will carry, with its pages
     for page in pages:
@@ -141,18 +136,28 @@ def check_edition(edition):
             for href in ADMIN_HREF.findall(text):
                 problems.append(Problem(version, f"A link points into the admin: {href[6:-1]}"))
         problems.extend(_image_problems(version))
-        if unresolved[page.pk]:
-            count = unresolved[page.pk]
-            problems.append(
-                Problem(version, f"{count} unresolved comment{'s' if count > 1 else ''}.")
-            )
     for anchor, owners in ids.items():
         if len(owners) > 1:
             for version in {v.pk: v for v in owners}.values():
                 problems.append(
                     Problem(version, f"Duplicate anchor #{anchor}: change a slug or a heading.")
                 )
+    problems.extend(_comment_problems(pages, versions))
     return problems
+
+
+def _comment_problems(pages, versions):
+    """Reviewers' comments nobody resolved yet: the discussion is not over."""
+    unresolved = Counter(
+        Comment.objects.filter(page__in=pages, resolved_at__isnull=True).values_list(
+            "page_id", flat=True
+        )
+    )
+    return [
+        Problem(versions[page.pk], f"{count} unresolved comment{'s' if count > 1 else ''}.")
+        for page in pages
+        if (count := unresolved[page.pk])
+    ]
 
 
 def _has_body(version):

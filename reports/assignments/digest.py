@@ -7,6 +7,7 @@ from collections import defaultdict
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail.admin.mail import send_mail
 from wagtail.models import PageLogEntry
 
 from reports.models import AnnualReportIndexPage, DigestLog, ProductionEmailSettings
@@ -90,7 +91,7 @@ def send_digests(now=None):
                 )
                 if entries:
                     subject = f"Annual report: {len(entries)} change(s) since yesterday"
-                    user.email_user(subject, digest_text(user, entries))
+                    send_mail(subject, digest_text(user, entries), [user.email])
                     sent += 1
         except IntegrityError:
             continue

@@ -6,10 +6,10 @@ import datetime
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.admin.mail import send_mail
 
 from reports.models import ProductionEmailSettings, ReminderLog, SectionAssignment
 from reports.publishing import newest_workflow_states
@@ -122,7 +122,7 @@ def send_reminders(now=None):
                         due_date=assignment.due_date,
                         sent_on=today,
                     )
-                send_mail(subject, reminder_text(user, items), None, [user.email])
+                send_mail(subject, reminder_text(user, items), [user.email])
         except IntegrityError:  # another worker sent it a moment ago
             continue
         sent += 1

@@ -161,6 +161,16 @@ class SectionPageForm(WagtailAdminPageForm):
             for name in self.assignment_field_names:
                 if name in self.fields:
                     self.fields[name].disabled = True
+            self._show_only_the_assignees(assignment)
+
+    def _show_only_the_assignees(self, assignment):
+        """A contributor reads who the section is given to, not a list of every account."""
+        people, group = self.fields.get("assignment_people"), self.fields.get("assignment_group")
+        if people is not None:
+            people.queryset = assignment.people.all() if assignment else people.queryset.none()
+        if group is not None:
+            group_id = assignment.group_id if assignment else None
+            group.queryset = Group.objects.filter(pk=group_id)
 
     assignment_field_names = [f"assignment_{name}" for name in FIELDS]
 

@@ -72,6 +72,8 @@ def test_a_contributor_sees_the_brief_but_cannot_change_the_assignment(
     url = reverse("wagtailadmin_pages:edit", args=[zuul.pk])
     html = client.get(url).content.decode()
     assert "Brief 7d1" in html and 'name="assignment_brief"' in html and "disabled" in html
+    people = html[html.index('name="assignment_people"') :]
+    assert "<option" not in people[: people.index("</select>")]  # not every account listed
     response = client.post(url, editor_data(zuul, group="", due_date="2040-01-01", brief="Mine"))
     assert response.status_code == 302
     assignment = SectionAssignment.objects.get(page=zuul)

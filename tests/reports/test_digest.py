@@ -62,6 +62,7 @@ def test_the_digest_lists_exactly_the_changes_since_the_last_one(
     assert small_section.get_admin_display_title() in digest.body
     assert f"http://testserver/admin/pages/{small_section.pk}/edit/" in digest.body
     assert not digest.alternatives
+    assert digest.extra_headers["Auto-Submitted"] == "auto-generated"
 
     with at(2, 9, 30):
         small_section.get_latest_revision_as_object().save_revision(user=zoe, log_action=True)

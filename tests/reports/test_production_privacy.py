@@ -1,6 +1,6 @@
 """Production data stays in the admin: assignments, briefs, due dates and comments never reach
-public pages, search, feeds, the sitemap or the PDF; deleting a person keeps the history of the
-sections they worked on."""
+public pages, search, the API, feeds, the sitemap or the PDF; deleting a person keeps the
+history of the sections they worked on."""
 
 import datetime
 
@@ -42,6 +42,11 @@ def test_assignments_and_comments_never_reach_the_public(client, roles, publishe
         "search comment": client.get("/search/", {"q": "Commentmarker"}),
         "feed": client.get(reverse("reports_feed")),
         "sitemap": client.get("/sitemap.xml"),
+        "api detail": client.get(f"/api/v2/pages/{zuul.pk}/"),
+        "api listing": client.get(
+            "/api/v2/pages/", {"type": "reports.ProjectUpdatePage", "fields": "*"}
+        ),
+        "api search": client.get("/api/v2/pages/", {"search": "Briefmarker"}),
     }
     for name, response in responses.items():
         assert response.status_code == 200, name
@@ -49,6 +54,8 @@ def test_assignments_and_comments_never_reach_the_public(client, roles, publishe
         if name.startswith("search"):  # the results page repeats the query, and finds nothing
             text = text.replace(response.wsgi_request.GET["q"], "")
             assert "No results for" in text, name
+        if name == "api search":
+            assert response.json()["meta"]["total_count"] == 0
         assert [m for m in MARKERS if m in text] == [], name
     assert "Zuul grew." in responses["section"].content.decode()  # the page itself is there
     assert not Page.objects.live().search("Briefmarker")
