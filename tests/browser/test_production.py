@@ -137,6 +137,10 @@ def test_a_section_goes_from_assignment_to_publication(site, staff_accounts, new
     pat.click(title.get_by_role("button", name="Add comment"))
     pat.page.get_by_placeholder("Enter your comments...").fill(COMMENT)
     pat.click(pat.page.get_by_role("button", name="Comment", exact=True))
+    # The editor autosaves the comment; requesting changes before its answer came back would
+    # send the comment a second time, as new.
+    saved_comments = pat.page.locator("input[name='comments-INITIAL_FORMS']")
+    expect(saved_comments).to_have_value("1")
     actions = pat.page.get_by_role("navigation", name="Actions (footer)")
     pat.click(actions.get_by_role("button", name="More actions"))
     pat.click(actions.get_by_role("button", name="Request changes"))
