@@ -30,6 +30,7 @@ from reports.models import (
 )
 
 from . import page_cache
+from .ops.metrics import PURGES_FAILED, PURGES_SENT
 
 logger = logging.getLogger(__name__)
 
@@ -177,17 +178,48 @@ def full_urls(paths):
     return sorted(root + path for path in paths)
 
 
+class FailedPurges(logging.Handler):
+    """Wagtail's front-cache backends log a failed purge (one error per URL) rather than
+    raise: the errors logged by this thread while it purges are counted."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.thread = threading.get_ident()
+        self.count = 0
+
+    def emit(self, record):
+        if record.thread == self.thread:
+            self.count += 1
+
+
+def purge_front_cache(name, backend, urls):
+    failed = FailedPurges()
+    wagtail_logger = logging.getLogger("wagtail.frontendcache")
+    wagtail_logger.addHandler(failed)
+    try:
+        backend.purge_batch(urls)
+    except Exception:  # a CDN down must not undo a publication; logged, retried below
+        logger.exception("Purging %d URLs from the front cache %s failed", len(urls), name)
+        failed.count = len(urls)
+    finally:
+        wagtail_logger.removeHandler(failed)
+    PURGES_SENT.labels(name).inc(len(urls))
+    if failed.count:
+        PURGES_FAILED.labels(name).inc(min(failed.count, len(urls)))
+
+
 def purge_paths(paths, *, everything=False):
-    """Purge now, from the page cache and every front cache (Varnish, Cloudflare, CloudFront)."""
+    """Purge now, from the page cache and every front cache (Varnish, Cloudflare, CloudFront);
+    each URL sent and each one a target failed to purge is counted (docs/operations.md)."""
     if everything:
         page_cache.purge_everything()
-    page_cache.purge_paths(paths)
+    PURGES_SENT.labels("page-cache").inc(len(paths))
+    if not page_cache.purge_paths(paths):
+        PURGES_FAILED.labels("page-cache").inc(len(paths))
+        logger.error("Purging %d paths from the page cache failed: is Redis down?", len(paths))
     urls = full_urls(paths)
     for name, backend in get_backends().items():
-        try:
-            backend.purge_batch(urls)
-        except Exception:  # a CDN down must not undo a publication; logged, retried below
-            logger.exception("Purging %d URLs from the front cache %s failed", len(urls), name)
+        purge_front_cache(name, backend, urls)
 
 
 def purge_twice(paths, everything=False):

@@ -1,11 +1,12 @@
 """The whole-page cache: anonymous GET/HEAD responses of public pages, kept in the shared cache
-(Redis in production) by Django's cache middleware, and marked for proxies and CDNs.
+(Redis in production) and marked for proxies and CDNs.
 
-Purging works by version: every path has a version token in the cache, part of the key its
-responses are stored under. `purge_paths()` gives the paths new tokens, so every variant of
-them (gzip or not, any query string) is unreachable at once; a render that started before the
-purge stores its response under the old token, where nobody looks. What to purge is decided in
-one place, `oif_site/caching.py`.
+Purging works by version: the site and every path have a version token in the cache, and each
+stored response carries the tokens it was rendered under. `purge_paths()` gives the paths new
+tokens, so every variant of them (gzip or not, any query string) no longer matches at once; a
+render that started before the purge stores its response with the old tokens, and nobody is
+served it. A lookup reads the two tokens and the response in one round trip (MGET). What to
+purge is decided in one place, `oif_site/caching.py`.
 """
 
 import hashlib
@@ -15,12 +16,9 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
-from django.middleware.cache import CacheMiddleware
 from django.utils.cache import (
-    get_cache_key,
     get_conditional_response,
     has_vary_header,
-    learn_cache_key,
     patch_cache_control,
     patch_vary_headers,
 )
@@ -29,9 +27,13 @@ from django.utils.http import parse_http_date_safe
 KEY_PREFIX = "pagecache"
 SITE_VERSION_KEY = f"{KEY_PREFIX}:site"
 # Never served from the cache nor stored: the admin, previews and review links, documents
-# (their collections may be private).
-PRIVATE_PATHS = re.compile(r"^/(admin|django-admin|review|documents)(/|$)")
+# (their collections may be private), and the probes, which must not even touch Redis.
+PRIVATE_PATHS = re.compile(
+    r"^/(admin|django-admin|review|documents|healthz|readyz|version|metrics|ops)(/|$)"
+)
 GZIP = re.compile(r"\bgzip\b")
+KEYED_HEADERS = {"cookie", "accept-encoding"}
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 
 
 def cache():
@@ -46,23 +48,62 @@ def _new_token():
     return str(time.time_ns())
 
 
-def key_prefix(path):
-    """The prefix this path's responses are stored under now: the site's and the path's
-    versions. A version missing (evicted) gets a new token, never a default one, so an old
-    entry can never come back."""
-    keys = [SITE_VERSION_KEY, _version_key(path)]
-    found = cache().get_many(keys)
-    for key in keys:
-        if key not in found:
+def _entry_key(request, method):
+    """One key per URL (query string included), method and encoding: cookies are stripped and
+    Accept-Encoding reduced to gzip or nothing before this (PageCacheMiddleware), and a
+    response that varies on anything else is never stored (is_storable)."""
+    url = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()
+    encoding = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    return f"{KEY_PREFIX}:entry:{method}:{encoding}:{url}"
+
+
+def lookup(request):
+    """(the versions of the site and the path now, the stored response rendered under them or
+    None), in one round trip. A version missing (evicted) gets a new token, never a default
+    one, so an old entry can never come back."""
+    version_keys = [SITE_VERSION_KEY, _version_key(request.path)]
+    methods = ("HEAD", "GET") if request.method == "HEAD" else ("GET",)
+    entry_keys = [_entry_key(request, method) for method in methods]
+    found = cache().get_many(version_keys + entry_keys)
+    versions = []
+    for key in version_keys:
+        token = found.get(key)
+        if token is None:
             cache().add(key, _new_token(), None)
-            found[key] = cache().get(key)
-    return f"{KEY_PREFIX}.{found[keys[0]]}.{found[keys[1]]}"
+            token = cache().get(key)
+        versions.append(token)
+    versions = tuple(versions)
+    for key in entry_keys:
+        entry = found.get(key)
+        if entry is not None and entry[0] == versions:
+            return versions, entry
+    return versions, None
+
+
+def store(request, response, versions, timeout):
+    """Keep the response's status, headers and bytes (a tuple: no response object pickled)
+    with the versions it was rendered under."""
+    # The route name rides along: a hit is counted under it (bounded labels).
+    match = request.resolver_match
+    route = match.view_name if match is not None else None
+    entry = (versions, response.status_code, dict(response.items()), response.content, route)
+    cache().set(_entry_key(request, request.method), entry, timeout)
+
+
+def response_from(entry):
+    _versions, status, headers, content, route = entry
+    response = HttpResponse(content, status=status, headers=headers)
+    response.page_cache_route = route
+    return response
 
 
 def purge_paths(paths):
-    """Make every stored response of these paths unreachable, in one round trip."""
+    """Make every stored response of these paths unreachable, in one round trip; False when
+    the cache did not take the new versions (Redis down: the cache fails soft)."""
     token = _new_token()
-    cache().set_many({_version_key(path): f"{token}-{n}" for n, path in enumerate(paths)}, None)
+    versions = {_version_key(path): f"{token}-{n}" for n, path in enumerate(paths)}
+    cache().set_many(versions, None)
+    return not versions or bool(cache().get_many(list(versions)[:1]))
 
 
 def purge_everything():
@@ -84,9 +125,15 @@ def is_cacheable_request(request):
     return not (request.path == "/search/" and request.META.get("QUERY_STRING"))
 
 
+def vary_headers(response):
+    return [h.strip().lower() for h in response.get("Vary", "").split(",") if h.strip()]
+
+
 def is_storable(response):
     if response.status_code != 200 or response.cookies or has_vary_header(response, "*"):
         return False
+    if not set(vary_headers(response)) <= KEYED_HEADERS:
+        return False  # the entry's key knows the encoding only (and there are no cookies)
     cache_control = response.get("Cache-Control", "").lower()
     if any(word in cache_control for word in ("private", "no-cache", "no-store")):
         return False
@@ -111,63 +158,63 @@ def materialise(response):
     return stored
 
 
-class PageCacheMiddleware(CacheMiddleware):
-    """Django's cache middleware, for anonymous readers only, with per-path versions.
+class PageCacheMiddleware:
+    """The cache for anonymous readers only, with per-path versions.
 
-    Placed after whitenoise and before GZipMiddleware, so that it stores compressed bytes.
-    Requests for it carry no cookies: other cookies than the session's mean nothing to a public
-    page (Varnish strips them too), and keeping them would split the cache per reader."""
+    Placed after whitenoise and before GZipMiddleware, so that it stores compressed bytes; a
+    hit returns before the session, authentication, CSRF, messages and CSP middleware run
+    (none of them matters to a reader without a session, and the stored response already
+    carries the CSP header). Requests for it carry no cookies: other cookies than the
+    session's mean nothing to a public page (Varnish strips them too), and keeping them would
+    split the cache per reader."""
 
     def __init__(self, get_response):
-        super().__init__(get_response, page_timeout=settings.PAGE_CACHE_SECONDS)
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.process_request(request)
+        if response is not None:
+            return response
+        return self.process_response(request, self.get_response(request))
 
     def process_request(self, request):
         if not is_cacheable_request(request):
-            request._cache_update_cache = False
             return None
         request.META.pop("HTTP_COOKIE", None)
         request.COOKIES = {}
         encoding = request.META.pop("HTTP_ACCEPT_ENCODING", "")
         if GZIP.search(encoding):
             request.META["HTTP_ACCEPT_ENCODING"] = "gzip"  # one variant per encoding
-        request._page_cache_prefix = prefix = key_prefix(request.path)
-        response = None
-        for method in ("GET", "HEAD") if request.method == "HEAD" else ("GET",):
-            key = get_cache_key(request, prefix, method, cache=self.cache)
-            response = self.cache.get(key) if key else None
-            if response is not None:
-                break
-        if response is None:
-            request._cache_update_cache = True
+        request._page_cache_versions, entry = lookup(request)
+        if entry is None:
             return None
-        request._cache_update_cache = False
-        # Revalidation still works from the cache: an unchanged PDF answers 304.
-        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
-        response = get_conditional_response(
-            request, etag=response.get("ETag"), last_modified=last_modified, response=response
-        )
+        response = response_from(entry)
+        request.page_cache_route = response.page_cache_route  # for metrics
+        if any(header in request.META for header in CONDITIONAL_HEADERS):
+            # Revalidation still works from the cache: an unchanged PDF answers 304.
+            last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+            response = get_conditional_response(
+                request, etag=response.get("ETag"), last_modified=last_modified, response=response
+            )
         response["X-Page-Cache"] = "hit"
         return response
 
     def process_response(self, request, response):
-        prefix = getattr(request, "_page_cache_prefix", None)
-        if prefix is None or not is_storable(response):
+        versions = getattr(request, "_page_cache_versions", None)
+        if versions is None or not is_storable(response):
             if not response.has_header("Cache-Control"):
                 # Not for shared caches: a logged-in reader's page, the admin, a 404 (an
                 # unreleased edition's address answers one until its release), a redirect.
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        if not getattr(request, "_cache_update_cache", False):
-            return response  # served from the cache
         timeout = settings.PAGE_CACHE_SECONDS
         patch_cache_control(response, public=True, s_maxage=timeout)
         if "max-age" not in response["Cache-Control"]:
             patch_cache_control(response, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
         patch_vary_headers(response, ["Cookie"])
         response = materialise(response)
-        key = learn_cache_key(request, response, timeout, prefix, cache=self.cache)
         if hasattr(response, "render") and callable(response.render):
-            response.add_post_render_callback(lambda r: self.cache.set(key, r, timeout))
+            response.add_post_render_callback(lambda r: store(request, r, versions, timeout))
         else:
-            self.cache.set(key, response, timeout)
+            store(request, response, versions, timeout)
         return response

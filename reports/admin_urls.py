@@ -1,5 +1,6 @@
 from django.urls import path
 
+from reports.views import actions
 from reports.views import admin as views
 from reports.views import board
 
@@ -8,9 +9,10 @@ urlpatterns = [
     path("", views.EditionIndexView.as_view(), name="index"),
     path("<int:pk>/", views.EditionDashboardView.as_view(), name="dashboard"),
     path("<int:pk>/preview/", views.EditionPreviewView.as_view(), name="preview"),
-    path("<int:pk>/publish/", views.PublishEditionView.as_view(), name="publish"),
-    path("<int:pk>/unpublish/", views.UnpublishEditionView.as_view(), name="unpublish"),
-    path("<int:pk>/schedule/", views.ScheduleEditionView.as_view(), name="schedule"),
+    path("<int:pk>/publish/", actions.PublishEditionView.as_view(), name="publish"),
+    path("<int:pk>/unpublish/", actions.UnpublishEditionView.as_view(), name="unpublish"),
+    path("<int:pk>/schedule/", actions.ScheduleEditionView.as_view(), name="schedule"),
+    path("<int:pk>/cancel-release/", actions.CancelReleaseView.as_view(), name="cancel_release"),
     path("<int:pk>/review-links/", views.CreateReviewLinkView.as_view(), name="create_review_link"),
     path(
         "<int:pk>/review-links/<int:link_pk>/revoke/",

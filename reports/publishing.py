@@ -17,6 +17,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Page, Revision, WorkflowState
 
 from .checks import check_edition
+from .edition_plan import PUBLISH, UNPUBLISH, edition_plan
 from .metrics import EDITIONS_PUBLISHED, RELEASES_FAILED
 from .models import AnnualReportPage, EditionRelease
 from .models.editions import edition_pages, latest_versions
@@ -108,6 +109,10 @@ class EditionNotPublishable(Exception):
         super().__init__("; ".join(str(p) for p in problems))
 
 
+class EditionChanged(Exception):
+    """The edition changed between the confirmation page and the confirmation: nothing done."""
+
+
 def log_summary(event, edition, pages, user, started):
     """One line per edition-wide action, once it has committed (beside Wagtail's audit log)."""
     fields = {
@@ -121,19 +126,21 @@ def log_summary(event, edition, pages, user, started):
 
 
 @transaction.atomic
-def publish_edition(edition, user=None, *, event="edition_published"):
+def publish_edition(edition, user=None, *, event="edition_published", expected=None):
     """Publish the latest revision of every page of the edition, or nothing at all.
 
-    Returns the pages published. Raises EditionNotPublishable with the blocking problems."""
+    Returns the pages published. Raises EditionNotPublishable with the blocking problems, and
+    EditionChanged when `expected` (a plan's fingerprint) no longer describes the edition."""
     started = time.perf_counter()
     edition = AnnualReportPage.objects.select_for_update().get(pk=edition.pk)
+    plan = edition_plan(edition)
+    if expected is not None and plan.fingerprint(PUBLISH) != expected:
+        raise EditionChanged
     problems = [p for p in check_edition(edition) if p.blocking]
     if problems:
         raise EditionNotPublishable(problems)
     published = []
-    for page in edition_pages(edition):
-        if page.live and not page.has_unpublished_changes:
-            continue
+    for page in plan.to_publish:
         revision = page.get_latest_revision() or page.save_revision(user=user)
         revision.publish(user=user, skip_permission_checks=True)
         published.append(page)
@@ -146,16 +153,19 @@ def publish_edition(edition, user=None, *, event="edition_published"):
 
 
 @transaction.atomic
-def unpublish_edition(edition, user=None):
-    """Take the edition and every section offline together; their content stays as drafts."""
+def unpublish_edition(edition, user=None, *, expected=None):
+    """Take the edition and every section offline together; their content stays as drafts.
+
+    Returns the pages taken offline; EditionChanged as for publish_edition."""
     started = time.perf_counter()
     edition = AnnualReportPage.objects.select_for_update().get(pk=edition.pk)
-    unpublished = 0
-    for page in reversed(edition_pages(edition)):
-        if page.live:
-            UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
-            unpublished += 1
-    log_summary("edition_unpublished", edition, unpublished, user, started)
+    plan = edition_plan(edition)
+    if expected is not None and plan.fingerprint(UNPUBLISH) != expected:
+        raise EditionChanged
+    for page in reversed(plan.live):
+        UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+    log_summary("edition_unpublished", edition, len(plan.live), user, started)
+    return plan.live
 
 
 def release_due_editions(now=None):

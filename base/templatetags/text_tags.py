@@ -6,7 +6,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from base.text import body_text, link_footnote_references, page_text
+from base.text import link_footnote_references, page_text, word_count
 
 register = template.Library()
 
@@ -59,5 +59,5 @@ def opening_words(page, count=60):
 @register.filter
 def reading_minutes(sections):
     """Minutes to read the sections at 230 words a minute, for the edition header."""
-    words = sum(len(body_text(getattr(s, "body", None)).split()) for s in sections or [])
+    words = sum(word_count(getattr(s, "body", None)) for s in sections or [])
     return max(1, round(words / 230))

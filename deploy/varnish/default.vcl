@@ -6,6 +6,7 @@
 # - strips cookies from anonymous requests: public pages do not read them;
 # - never caches the admin, previews, review links, documents, or anything for a reader with a
 #   session cookie (logged in): those go to the app as they are;
+# - passes the probes (/healthz, /readyz, /metrics, /version) to the app, never cached;
 # - accepts PURGE only from the app servers (acl purgers), which purge every URL that shows
 #   what changed (oif_site/caching.py, through wagtail.contrib.frontend_cache).
 #
@@ -27,6 +28,11 @@ sub vcl_recv {
         return (purge);
     }
     if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/(healthz|readyz|version|metrics|ops/)") {
+        # Probes: always asked of the app, never kept, never redirected. Through the proxy the
+        # app gives the public answer only (X-Forwarded-For: never the allowlist), /metrics 404.
         return (pass);
     }
     if (req.url ~ "^/(admin|django-admin|review|documents)(/|$|\?)") {

@@ -12,7 +12,10 @@ def _networks(allowed):
 
 
 def client_allowed(request):
-    """The direct peer only (REMOTE_ADDR): a forwarded header is never trusted here."""
+    """The direct peer only (REMOTE_ADDR), and only when no proxy relayed the request: through
+    Varnish or nginx (which add X-Forwarded-For) the peer is the proxy, not the reader."""
+    if "HTTP_X_FORWARDED_FOR" in request.META:
+        return False
     try:
         address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
     except ValueError:

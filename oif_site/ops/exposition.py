@@ -1,8 +1,11 @@
-"""/metrics: every process's metrics (multiprocess mode) and the figures read from the
-database at scrape time (queue depth, releases); the allowlist only, else 404."""
+"""/metrics: every process's metrics (multiprocess mode) and the figures computed at scrape time
+(readiness, queue depth, releases); the allowlist only, else 404."""
 
+import contextlib
 import os
 
+from asgiref.sync import async_to_sync
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -19,12 +22,30 @@ from base.models import Heartbeat
 from reports.models import AnnualReportPage, EditionRelease
 
 from .access import client_allowed
+from .health import readiness
 
 
 class SiteStateCollector:
-    """Gauges read from the database at scrape time: the task queue and the releases."""
+    """Gauges computed at scrape time: the readiness checks of /readyz (so that the
+    ReadinessFailing alert needs nothing but this scrape), the task queue and the releases."""
 
     def collect(self):
+        results = async_to_sync(readiness)()
+        ready = GaugeMetricFamily(
+            "oif_readiness",
+            "1 if the component answers /readyz's check, else 0.",
+            labels=["component"],
+        )
+        for name, error in results.items():
+            ready.add_metric([name], 0 if error else 1)
+        yield ready
+        state = []
+        if results.get("database") is None:  # the rest is read from the database
+            with contextlib.suppress(DatabaseError):  # down since the check: said next time
+                state = list(self.site_state())
+        yield from state
+
+    def site_state(self):
         now = timezone.now()
         queued = DBTaskResult.objects.filter(status="READY")
         depth = GaugeMetricFamily("oif_task_queue_depth", "Tasks waiting for the worker.")

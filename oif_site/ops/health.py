@@ -2,9 +2,10 @@
 
 Readiness runs django-health-check's checks and ours (ours in the request's own thread and
 database connection, through sync_to_async): the database, every migration applied,
-the cache (Redis when configured), a media-storage write and delete, and the heartbeats of the
-background worker and the release watcher. 200 when all pass, else 503; the failing
-components are named to staff and the OPS_ALLOWED_IPS allowlist, the public gets the status."""
+Redis (pinged directly, when configured: the app cache itself fails soft), a media-storage
+write and delete, and the heartbeats of the background worker and the release watcher. 200
+when all pass, else 503; the failing components are named to staff and the OPS_ALLOWED_IPS
+allowlist, the public gets the status. /metrics runs the same checks at each scrape."""
 
 import dataclasses
 
@@ -15,8 +16,10 @@ from django.db.migrations.executor import MigrationExecutor
 from django.http import Http404, HttpResponse, JsonResponse
 from health_check import checks
 from health_check.base import HealthCheck
+from health_check.contrib.redis import Redis
 from health_check.exceptions import ServiceUnavailable
 from health_check.views import HealthCheckView
+from redis.asyncio import Redis as AsyncRedis
 
 from base.models import Heartbeat
 
@@ -66,7 +69,7 @@ class ProcessHeartbeat(HealthCheck):
 COMPONENTS = {
     "Database": "database",
     "Migrations": "migrations",
-    "Cache": "cache",
+    "Redis": "redis",
     "Storage": "storage",
 }
 
@@ -77,29 +80,41 @@ def component(check):
     return COMPONENTS.get(type(check).__name__, type(check).__name__.lower())
 
 
-class ReadinessView(HealthCheckView):
-    def get_checks(self):
-        yield checks.Database()
-        yield Migrations()
-        if settings.REDIS_URL:
-            yield checks.Cache()
-        yield checks.Storage()
-        for name in settings.OPS_HEARTBEATS:
-            yield ProcessHeartbeat(name=name)
+def redis_client():
+    return AsyncRedis.from_url(
+        settings.REDIS_URL,
+        socket_connect_timeout=settings.REDIS_SOCKET_TIMEOUT,
+        socket_timeout=settings.REDIS_SOCKET_TIMEOUT,
+    )
 
+
+def readiness_checks():
+    yield checks.Database()
+    yield Migrations()
+    if settings.REDIS_URL:
+        yield Redis(client_factory=redis_client)
+    yield checks.Storage()
+    for name in settings.OPS_HEARTBEATS:
+        yield ProcessHeartbeat(name=name)
+
+
+async def readiness():
+    """{component: error text, or None when it answers}: the checks one after another, so that
+    ours share the request's database connection."""
+    results = [await check.get_result() for check in readiness_checks()]
+    return {component(r.check): str(r.error) if r.error else None for r in results}
+
+
+class ReadinessView(HealthCheckView):
     async def get(self, request, *args, **kwargs):
-        with self.get_executor() as executor:
-            results = [await check.get_result(executor) for check in self.get_checks()]
-        failing = {component(r.check): str(r.error) for r in results if r.error}
-        status = 503 if failing else 200
+        results = await readiness()
+        failing = sorted(name for name, error in results.items() if error)
         body = {"status": "unavailable" if failing else "ok"}
         if await sync_to_async(may_see_detail)(request):
-            body["components"] = {
-                component(r.check): str(r.error) if r.error else "ok" for r in results
-            }
-            body["failing"] = sorted(failing)
+            body["components"] = {name: error or "ok" for name, error in results.items()}
+            body["failing"] = failing
             body["version"] = git_commit()
-        return JsonResponse(body, status=status)
+        return JsonResponse(body, status=503 if failing else 200)
 
 
 def healthz(request):

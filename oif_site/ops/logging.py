@@ -1,7 +1,9 @@
 """JSON log lines through structlog, for the site's events and every library's stdlib logs;
 secrets and personal data are redacted before a line is written."""
 
+import logging
 import re
+import time
 
 import structlog
 
@@ -82,3 +84,21 @@ def json_formatter():
             structlog.processors.JSONRenderer(),
         ],
     }
+
+
+class Throttle(logging.Filter):
+    """One record per logger and message every `seconds`, per process: a dependency that is
+    down fails every call (django-redis with Redis down), and one line says so as well as many."""
+
+    def __init__(self, seconds=10):
+        super().__init__()
+        self.seconds = seconds
+        self.last = {}
+
+    def filter(self, record):
+        now = time.monotonic()
+        key = (record.name, record.msg)
+        if key in self.last and now - self.last[key] < self.seconds:
+            return False
+        self.last[key] = now
+        return True

@@ -16,8 +16,18 @@ SQL_QUERIES = Histogram(
     ["route"],
     buckets=(0, 1, 2, 5, 10, 20, 50, 100, 200, 500),
 )
-# The page-cache purges (oif_site/caching.py increments these).
-PURGES_SENT = Counter("oif_cache_purges_sent", "Purge requests sent to the caching proxy.")
-PURGES_FAILED = Counter("oif_cache_purges_failed", "Purge requests the proxy did not accept.")
+# Purges (oif_site/caching.py): one per URL and target, the target being the page cache in
+# Redis ("page-cache") or a front cache named in WAGTAILFRONTENDCACHE ("proxy0", "cloudflare").
+PURGES_SENT = Counter("oif_cache_purges_sent", "URLs sent to be purged, by target.", ["target"])
+PURGES_FAILED = Counter(
+    "oif_cache_purges_failed", "URLs a target failed to purge (stale pages possible).", ["target"]
+)
+# Reads of the app cache (oif_site/ops/cache.py), one per key, by backend.
 CACHE_HITS = Counter("oif_app_cache_hits", "App-cache reads that found a value.", ["cache"])
 CACHE_MISSES = Counter("oif_app_cache_misses", "App-cache reads that found nothing.", ["cache"])
+# Requests the whole-page cache looked up (oif_site/page_cache.py), by route name and result.
+PAGE_CACHE = Counter(
+    "oif_page_cache_lookups",
+    "Page-cache lookups, by route name and hit or miss.",
+    ["route", "result"],
+)

@@ -9,7 +9,7 @@ import structlog
 from django.conf import settings
 from django.db import connection
 
-from .metrics import REQUESTS, SQL_QUERIES
+from .metrics import PAGE_CACHE, REQUESTS, SQL_QUERIES
 
 logger = structlog.get_logger("oif_site.request")
 VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -25,9 +25,14 @@ def request_id_from(request):
 
 
 def route_of(request):
-    match = getattr(request, "resolver_match", None)
+    """The URL pattern's name: a bounded label. A page-cache hit never reaches the resolver;
+    the page cache kept the name of the route that rendered it."""
+    match = request.resolver_match
     if match is not None:
         return match.view_name or "<unnamed>"
+    cached = getattr(request, "page_cache_route", None)
+    if cached:
+        return cached
     if request.path.startswith(settings.STATIC_URL):
         return "<static>"
     return "<unresolved>"
@@ -74,6 +79,10 @@ class RequestObservabilityMiddleware:
         method = request.method if request.method in METHODS else "OTHER"
         REQUESTS.labels(route, method, str(response.status_code)).observe(duration)
         SQL_QUERIES.labels(route).observe(counter.count)
+        if "X-Page-Cache" in response:
+            PAGE_CACHE.labels(route, "hit").inc()
+        elif getattr(request, "_page_cache_versions", None) is not None:  # looked up, not found
+            PAGE_CACHE.labels(route, "miss").inc()
         fields = {
             "method": method,
             "route": route,

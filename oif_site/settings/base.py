@@ -106,6 +106,11 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers (the browser tests) share the file: wait for its lock, not fail.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # No JIT compilation: the planner's estimates for the edition page's one joined query can
+    # pass jit_above_cost, and compiling it costs seconds for a query that runs in a millisecond.
+    # DATABASE_URL's ?options=... replaces this.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -148,8 +153,23 @@ STORAGES = {
 }
 
 REDIS_URL = env("REDIS_URL")
+# Seconds to connect to Redis or wait for an answer: a Redis that hangs slows pages this much.
+REDIS_SOCKET_TIMEOUT = float(env("REDIS_SOCKET_TIMEOUT", "0.5"))
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
+    # The cache fails soft (django-redis's IGNORE_EXCEPTIONS): with Redis down, pages are served
+    # uncached and caching resumes when it returns; /readyz names Redis (docs/operations.md).
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": REDIS_SOCKET_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_SOCKET_TIMEOUT,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # at most one line per 10 s (LOGGING below)
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -239,7 +259,10 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "axes": {"level": "WARNING"},  # lock-outs, not every attempt
+        # Redis down: every cache call fails soft; one line per process every 10 s is enough.
+        "django_redis.cache": {"filters": ["throttle"]},
     },
+    "filters": {"throttle": {"()": "oif_site.ops.logging.Throttle", "seconds": 10}},
 }
 
 # Headers, content security policy, sign-in protection, uploads: docs/security.md.

@@ -10,6 +10,7 @@ INSTRUMENTED_DATABASES = {
     "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
 }
 INSTRUMENTED_CACHES = {
+    "django_redis.cache.RedisCache": "oif_site.ops.cache.DjangoRedisCache",
     "django.core.cache.backends.redis.RedisCache": "oif_site.ops.cache.RedisCache",
     "django.core.cache.backends.locmem.LocMemCache": "oif_site.ops.cache.LocMemCache",
 }

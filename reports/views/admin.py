@@ -1,6 +1,7 @@
 """The edition dashboard: every section's state and problems, and the whole-edition actions."""
 
 import datetime
+import functools
 
 from django import forms
 from django.contrib import messages
@@ -9,19 +10,18 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import HeaderButton
 
 from reports.assignments.filters import board_context
 from reports.checks import check_edition
+from reports.edition_plan import edition_plan
 from reports.models import AnnualReportIndexPage, AnnualReportPage, EditionRelease, ReviewLink
 from reports.next_edition import start_next_edition
-from reports.publishing import (
-    EditionNotPublishable,
-    publish_edition,
-    unpublish_edition,
-)
+from reports.publishing import edition_states
 
 
 def can_view(user, edition):
@@ -31,20 +31,6 @@ def can_view(user, edition):
 def can_manage(user, edition):
     """Publishers: publish, schedule, unpublish, review links, the next edition."""
     return edition.permissions_for_user(user).can_publish()
-
-
-class ScheduleForm(forms.Form):
-    release_at = forms.DateTimeField(
-        label="Go live at",
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        help_text="In the site's time zone, to the minute.",
-    )
-
-    def clean_release_at(self):
-        value = self.cleaned_data["release_at"]
-        if value <= timezone.now():
-            raise ValidationError("Choose a time in the future.")
-        return value
 
 
 class ReviewLinkForm(forms.Form):
@@ -104,6 +90,37 @@ class EditionDashboardView(EditionMixin, WagtailAdminTemplateMixin, TemplateView
             {"url": "", "label": str(self.edition.year)},
         ]
 
+    @cached_property
+    def states(self):
+        return edition_states(self.edition)
+
+    def get_header_buttons(self):
+        """The whole-edition actions, at the top where staff look; each asks before it acts."""
+        if not can_manage(self.request.user, self.edition):
+            return []
+        plan = edition_plan(self.edition, pages=[state.page for state in self.states])
+        release = EditionRelease.objects.filter(edition=self.edition, released_at__isnull=True)
+        url = functools.partial(reverse, args=[self.edition.pk])
+        buttons = []
+        if plan.to_publish:
+            count = len(plan.to_publish)
+            label = (
+                f"Publish {count} change{'' if count == 1 else 's'}"
+                if self.edition.live
+                else "Publish edition"
+            )
+            buttons.append(HeaderButton(label, url("reports_editions:publish"), icon_name="upload"))
+        if release.exists():
+            buttons.append(
+                HeaderButton("Cancel the release", url("reports_editions:cancel_release"))
+            )
+        elif plan.to_publish:
+            schedule = url("reports_editions:schedule")
+            buttons.append(HeaderButton("Schedule the release", schedule, icon_name="time"))
+        if plan.live:
+            buttons.append(HeaderButton("Unpublish edition", url("reports_editions:unpublish")))
+        return buttons
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         board = board_context(self.request, self.edition)
@@ -120,7 +137,6 @@ class EditionDashboardView(EditionMixin, WagtailAdminTemplateMixin, TemplateView
             blocking=[p for p in problems if p.blocking],
             can_manage=can_manage(self.request.user, self.edition),
             release=EditionRelease.objects.filter(edition=self.edition).first(),
-            schedule_form=kwargs.get("schedule_form") or ScheduleForm(),
             review_link_form=kwargs.get("review_link_form") or ReviewLinkForm(),
             review_links=self.edition.review_links.all(),
             new_review_url=self.request.session.pop(f"review-link-{self.edition.pk}", None),
@@ -140,58 +156,6 @@ class EditionPreviewView(EditionMixin, View):
 class ActionView(EditionMixin, View):
     manage = True
     http_method_names = ["post"]
-
-
-class PublishEditionView(ActionView):
-    def post(self, request):
-        try:
-            published = publish_edition(self.edition, user=request.user)
-        except EditionNotPublishable as error:
-            messages.error(
-                request,
-                f"Nothing was published: {len(error.problems)} problem(s) must be fixed first. "
-                + " · ".join(str(p) for p in error.problems[:5]),
-            )
-        else:
-            messages.success(
-                request, f"Edition {self.edition.year} is live: {len(published)} page(s) published."
-            )
-        return self.dashboard()
-
-
-class UnpublishEditionView(ActionView):
-    def post(self, request):
-        unpublish_edition(self.edition, user=request.user)
-        messages.success(request, f"Edition {self.edition.year} and all its sections are offline.")
-        return self.dashboard()
-
-
-class ScheduleEditionView(ActionView):
-    def post(self, request):
-        if "cancel" in request.POST:
-            EditionRelease.objects.filter(edition=self.edition, released_at__isnull=True).delete()
-            messages.success(request, "The scheduled release is cancelled.")
-            return self.dashboard()
-        form = ScheduleForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, f"Not scheduled: {form.errors.as_text()}")
-            return self.dashboard()
-        release_at = form.cleaned_data["release_at"].replace(second=0, microsecond=0)
-        EditionRelease.objects.update_or_create(
-            edition=self.edition,
-            defaults={
-                "release_at": release_at,
-                "scheduled_by": request.user,
-                "scheduled_at": timezone.now(),
-                "released_at": None,
-                "failure": "",
-            },
-        )
-        local = timezone.localtime(release_at)
-        messages.success(
-            request, f"Edition {self.edition.year} goes live at {local:%Y-%m-%d %H:%M}."
-        )
-        return self.dashboard()
 
 
 class CreateReviewLinkView(ActionView):

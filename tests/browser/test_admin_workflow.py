@@ -2,7 +2,8 @@
 
 A publisher starts the 2021 edition from 2020's dashboard, the Zuul team edits and submits
 its project update, the publisher approves it, previews the whole edition and publishes it,
-and a visitor reads it. The state builds up step by step, so this is one test.
+through its confirmation page, a visitor reads it, and the publisher unpublishes it again.
+The state builds up step by step, so this is one test.
 """
 
 import json
@@ -90,6 +91,19 @@ def zoe_may_edit_the_2021_zuul_update(site):
     )
 
 
+def draft_titles_of_2021(site):
+    """The titles of the 2021 edition's pages, in reading order, as the admin lists them."""
+    return shell_json(
+        site,
+        "import json\n"
+        "from wagtail.models import Page\n"
+        "from reports.models import AnnualReportPage\n"
+        "edition = AnnualReportPage.objects.get(year=2021)\n"
+        "pages = Page.objects.descendant_of(edition, inclusive=True).order_by('path')\n"
+        "print(json.dumps([p.draft_title for p in pages]))\n",
+    )
+
+
 def section_row(page, title, within=None):
     """The table row whose title links to `title`."""
     link = page.get_by_role("link", name=title, exact=True)
@@ -97,7 +111,8 @@ def section_row(page, title, within=None):
 
 
 @pytest.mark.xfail(
-    reason="failed in the first run after the merges of 2026-12-03; to investigate",
+    reason="after approval the 2021 Zuul update shows 'Draft', not 'Approved', on the edition "
+    "dashboard (a newer revision than the approved one?); cause not found yet",
     strict=False,
 )
 def test_staff_take_the_2021_edition_from_start_to_publication(site, staff_accounts, new_browser):
@@ -124,7 +139,8 @@ def test_staff_take_the_2021_edition_from_start_to_publication(site, staff_accou
     zoe.goto("/admin/pages/")
     zoe.get_by_role("link", name=EDITION).click()
     zoe.get_by_role("link", name="OpenInfra Foundation Project Updates").click()
-    zoe.get_by_role("link", name="Zuul", exact=True).click()
+    # Two editions hold a "Zuul": the admin names each with its year (get_admin_display_title).
+    zoe.get_by_role("link", name="Zuul · 2021", exact=True).click()
     expect(zoe).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
     body = zoe.locator("[data-draftail-editor] [role=textbox]").first
     expect(body).to_contain_text("Zuul is an open source CI/CD platform")
@@ -140,7 +156,7 @@ def test_staff_take_the_2021_edition_from_start_to_publication(site, staff_accou
     actions.get_by_role("button", name="More actions").click()
     expect(actions.get_by_role("button", name=re.compile("Publish"))).to_have_count(0)
     actions.get_by_role("button", name="Submit to Edition review").click()
-    expect(zoe.get_by_text("Page 'Zuul' has been submitted for moderation.")).to_be_visible()
+    expect(zoe.get_by_text("Page 'Zuul · 2021' has been submitted for moderation.")).to_be_visible()
 
     # The publisher sees it in review; its editor offers approval but no publishing, and the
     # publisher approves it from the admin's dashboard.
@@ -155,7 +171,7 @@ def test_staff_take_the_2021_edition_from_start_to_publication(site, staff_accou
     expect(actions.get_by_role("button", name="Publish", exact=True)).to_have_count(0)
     pat.goto("/admin/")
     review = pat.get_by_role("region", name="Awaiting your review")
-    task = section_row(pat, "Zuul", within=review)
+    task = section_row(pat, "Zuul · 2021", within=review)
     expect(task).to_contain_text("Zoe Zuul")
     task.get_by_role("button", name="Actions").click()
     task.get_by_role("button", name="Approve with comment").click()
@@ -182,12 +198,24 @@ def test_staff_take_the_2021_edition_from_start_to_publication(site, staff_accou
     expect(section.locator(".draft-badge")).to_have_text("Draft: not published yet")
     preview.close()
 
-    pat.get_by_role("button", name="Publish edition").click()
+    # Publishing asks first, at the top of the dashboard: the confirmation page lists exactly
+    # the pages that change (every page of a fresh edition, for the first time).
+    header = pat.get_by_role("navigation", name="Actions", exact=True)
+    header.get_by_role("link", name="Publish edition").click()
+    expect(pat.get_by_role("heading", level=1)).to_have_text("Publish edition 2021")
+    assert reader.goto("/annual-reports/2021/").status == 404, "opening the page publishes nothing"
+    first_time = pat.locator("ul[data-group=first_time] > li")
+    expect(first_time).to_have_text(draft_titles_of_2021(site))
+    expect(pat.locator("ul[data-group=changed], ul[data-group=unchanged]")).to_have_count(0)
+    pat.get_by_role("button", name="Yes, publish 32 pages").click()
     expect(pat.get_by_role("status")).to_contain_text(
-        re.compile(r"Edition 2021 is live: \d+ page\(s\) published\.")
+        "Edition 2021 is live: 32 pages published "
+        "(32 for the first time, 0 with new changes; 0 unchanged)."
     )
     expect(pat.get_by_text("The edition is live.")).to_be_visible()
     expect(section_row(pat, "Zuul").get_by_role("cell").nth(1)).to_have_text("Live")
+    # Live and unchanged: nothing to publish, so no publish button.
+    expect(header.get_by_role("link")).to_have_text(["Unpublish edition"])
 
     # A visitor reads it, the whole edition and the Zuul update on its own page.
     response = reader.goto("/annual-reports/2021/")
@@ -199,6 +227,16 @@ def test_staff_take_the_2021_edition_from_start_to_publication(site, staff_accou
     assert response.status == 200
     expect(reader.get_by_role("heading", level=1)).to_have_text("Zuul")
     expect(reader.get_by_text(PHRASE)).to_be_visible()
+
+    # Unpublishing asks too, and lists every page it takes offline.
+    header.get_by_role("link", name="Unpublish edition").click()
+    expect(pat.get_by_role("heading", level=1)).to_have_text("Unpublish edition 2021")
+    expect(pat.locator("ul[data-group=offline] > li")).to_have_text(draft_titles_of_2021(site))
+    pat.get_by_role("button", name="Yes, take 32 pages offline").click()
+    expect(pat.get_by_role("status")).to_contain_text(
+        "Edition 2021 is offline: 32 pages taken offline; their content stays as drafts."
+    )
+    assert reader.goto("/annual-reports/2021/").status == 404
 
     # Approving a section of an unreleased edition publishes nothing (reports/workflows.py):
     # the editor must not promise that it does. Checked last, so the walk above runs whole.

@@ -96,10 +96,6 @@ http {{
 
 
 @pytest.mark.stack
-@pytest.mark.xfail(
-    reason="failed in the first run after the merges of 2026-12-03; to investigate",
-    strict=False,
-)
 def test_nginx_serves_the_export_with_hashed_static_files(tmp_path, hashed_static, settings):
     edition_url = "/annual-reports/2020/"
     GeneralSectionPageFactory(

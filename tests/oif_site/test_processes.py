@@ -30,10 +30,6 @@ def descendants(pid):
     return found
 
 
-@pytest.mark.xfail(
-    reason="failed in the first run after the merges of 2026-12-03; to investigate",
-    strict=False,
-)
 def test_honcho_runs_the_web_server_and_both_workers():
     server = SiteServer("honcho").prepare()
     bin_dir = str(Path(sys.executable).parent)

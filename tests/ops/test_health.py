@@ -105,3 +105,14 @@ def test_probes_are_never_redirected_to_https(settings, beating):
     assert plain.get("/annual-reports/2020/").status_code == 301  # pages go to HTTPS
     assert plain.get("/healthz").status_code == 200
     assert plain.get("/readyz").status_code == 200
+    settings.OPS_ALLOWED_IPS = ["127.0.0.1"]
+    assert plain.get("/metrics").status_code == 200
+
+
+def test_through_a_proxy_the_allowlist_gets_the_public_answer_only(beating):
+    """Varnish or nginx on an allowlisted address relays the public: no detail, no metrics."""
+    relayed = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=PUBLIC)
+    assert relayed.get("/readyz").json() == {"status": "ok"}
+    assert relayed.get("/metrics").status_code == 404
+    assert relayed.get("/version").status_code == 404
+    assert Client(REMOTE_ADDR="127.0.0.1").get("/metrics").status_code == 200

@@ -108,10 +108,6 @@ def query(prometheus, expression):
     return float(result[0]["value"][1]) if result else None
 
 
-@pytest.mark.xfail(
-    reason="page-cache hits are counted without a route name since 2026-12-03",
-    strict=False,
-)
 def test_prometheus_scrapes_every_worker_and_counts_the_requests(site, prometheus):
     served = 'sum(oif_http_request_duration_seconds_count{route="healthz",status="200"})'
     assert wait_until(lambda: query(prometheus, 'up{job="oif-site"}') == 1, timeout=60)

@@ -33,11 +33,12 @@ def test_publishing_from_the_dashboard_explains_a_refusal(client, draft_edition,
     version.body = []
     version.save_revision()
     client.force_login(publisher)
-    response = client.post(
-        reverse("reports_editions:publish", args=[draft_edition.pk]), follow=True
-    )
+    html = client.get(reverse("reports_editions:dashboard", args=[draft_edition.pk])).content
+    assert b"Publish edition" in html  # offered: its confirmation page says why it cannot act
+    response = client.get(reverse("reports_editions:publish", args=[draft_edition.pk]))
     html = response.content.decode()
-    assert "Nothing was published" in html and "Zuul: Empty section" in html
+    assert "Nothing can be published until the check" in html
+    assert f'<a href="/admin/pages/{zuul.pk}/edit/">Zuul</a>: Empty section' in html
     draft_edition.refresh_from_db()
     assert not draft_edition.live
 

@@ -10,10 +10,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from reports.models import EditionRelease, ProjectUpdatePage, ReviewLink
 from reports.publishing import edition_states
+from tests.reports.confirmations import confirm
 
 pytestmark = pytest.mark.django_db
 
 ACTIONS = ["publish", "unpublish", "schedule", "create_review_link", "start_next"]
+CONFIRMED = {"publish", "unpublish", "schedule"}
 PUBLISHER_ONLY = {
     "publish": {},
     "unpublish": {},
@@ -124,14 +126,22 @@ class TestDashboardAccess:
         self.assert_nothing_happened(draft_edition)
 
     @pytest.mark.parametrize("action", ACTIONS)
-    def test_publishers_can_do_every_action(self, client, draft_edition, publisher, action):
+    def test_publishers_can_do_every_action(
+        self, client, edition_2020, draft_edition, publisher, action
+    ):
         login(client, publisher)
-        response = client.post(
-            reverse(f"reports_editions:{action}", args=[draft_edition.pk]), PUBLISHER_ONLY[action]
-        )
+        url = reverse(f"reports_editions:{action}", args=[draft_edition.pk])
+        if action in CONFIRMED:  # through its confirmation page (test_edition_actions.py)
+            edition = edition_2020 if action == "unpublish" else draft_edition
+            response = confirm(client, action, edition, **PUBLISHER_ONLY[action])
+        else:
+            response = client.post(url, PUBLISHER_ONLY[action])
         assert response.status_code == 302
         draft_edition.refresh_from_db()
-        if action == "publish":
+        edition_2020.refresh_from_db()
+        if action == "unpublish":
+            assert not edition_2020.live
+        elif action == "publish":
             assert draft_edition.live
         elif action == "schedule":
             assert EditionRelease.objects.get(edition=draft_edition).pending
@@ -279,12 +289,12 @@ def test_only_publishers_unpublish_cancel_a_release_or_revoke_a_link(
     release = EditionRelease.objects.create(edition=draft_edition, release_at="2099-01-01T09:00Z")
     link, _token = ReviewLink.create(draft_edition, user=None, expires_at="2099-01-01T00:00Z")
     unpublish = reverse("reports_editions:unpublish", args=[edition_2020.pk])
-    cancel = reverse("reports_editions:schedule", args=[draft_edition.pk])
+    cancel = reverse("reports_editions:cancel_release", args=[draft_edition.pk])
     revoke = reverse("reports_editions:revoke_review_link", args=[draft_edition.pk, link.pk])
     for user in (editor, zuul_team):
         login(client, user)
-        assert_denied(client.post(unpublish))
-        assert_denied(client.post(cancel, {"cancel": "1"}))
+        assert_denied(client.post(unpublish, {"confirm": "1"}))
+        assert_denied(client.post(cancel, {"confirm": "1"}))
         assert_denied(client.post(revoke))
     edition_2020.refresh_from_db()
     link.refresh_from_db()
@@ -292,8 +302,8 @@ def test_only_publishers_unpublish_cancel_a_release_or_revoke_a_link(
     assert EditionRelease.objects.filter(pk=release.pk).exists()
 
     login(client, publisher)
-    client.post(unpublish)
-    client.post(cancel, {"cancel": "1"})
+    confirm(client, "unpublish", edition_2020)
+    confirm(client, "cancel_release", draft_edition)
     client.post(revoke)
     edition_2020.refresh_from_db()
     link.refresh_from_db()

@@ -72,6 +72,7 @@ class AppFleet:
             "EMAIL_FILE_PATH": str(self.workdir / "mail"),
             "WAGTAILADMIN_BASE_URL": self.urls[0],
             "LOG_LEVEL": "WARNING",
+            "OPS_ALLOWED_IPS": "127.0.0.1",  # /metrics and /readyz detail, asked directly
             **s3_env,
             **(extra_env or {}),
         }
@@ -211,6 +212,12 @@ class Browser:
         )
         with self.opener.open(request, timeout=60) as response:
             return response.status, response.read().decode()
+
+    def confirm(self, path, data=None):
+        """Open a confirmation page and press its button, as a Publisher does."""
+        _status, _headers, html = self.get(path)
+        value = re.search(r'name="confirm" value="([^"]+)"', html).group(1)
+        return self.post(path, {"confirm": value, **(data or {})})
 
     def login(self, username, password):
         _status, _headers, html = self.get("/admin/login/")

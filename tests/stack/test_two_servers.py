@@ -17,7 +17,7 @@ def test_a_page_published_through_one_server_is_served_updated_by_varnish_and_th
     assert fetch(server_b + EDITION)[1]["X-Page-Cache"] == "hit"  # shared Redis cache
     edition_pk = draft_zuul_title(stack.fleet, "marker-2s7")
     publisher = Browser(server_a).login("publisher", "publisher-pw")
-    status, _html = publisher.post(f"/admin/editions/{edition_pk}/publish/")
+    status, _html = publisher.confirm(f"/admin/editions/{edition_pk}/publish/")
     published_at = time.monotonic()
     assert status == 200
     pending = {(base, path) for base in watched for path in (ZUUL, EDITION)}

@@ -1,6 +1,7 @@
 """Varnish with deploy/varnish/default.vcl in front of two app servers: what it keeps, what it
 never keeps, who may purge it, and that the app's purges reach it."""
 
+import json
 import time
 
 from tests.stack.content import EDITION, ZUUL, draft_zuul_title, fetch, review_token
@@ -98,3 +99,22 @@ def test_edits_outside_pages_purge_varnish_too(stack):
     )
     for path in (letter, EDITION, "/projects/zuul/", "/"):
         assert until(lambda path=path: "marker-b4n" in fetch(url + path)[2]), path
+
+
+def test_probes_pass_through_uncached_and_the_proxy_never_gets_the_allowlist(stack):
+    """/healthz and /readyz are asked of the app each time; relayed by Varnish (which sits on
+    an allowlisted address) they give the public answer only, and /metrics is 404."""
+    url, app = stack.varnish.url, stack.fleet.urls[0]
+    for path in ("/healthz", "/readyz", "/metrics"):
+        for _ in range(2):
+            status, headers, _body = fetch(url + path)
+            assert headers["X-Cache"] == "MISS", path
+            assert "no-cache" in headers["Cache-Control"] or "no-store" in headers["Cache-Control"]
+    assert fetch(url + "/healthz")[0] == 200
+    direct_status, _headers, direct = fetch(app + "/readyz")
+    relayed_status, _headers, relayed = fetch(url + "/readyz")
+    assert relayed_status == direct_status
+    assert "components" in json.loads(direct)
+    assert set(json.loads(relayed)) == {"status"}
+    assert fetch(app + "/metrics")[0] == 200
+    assert fetch(url + "/metrics")[0] == 404

@@ -1,0 +1,90 @@
+"""axe-core finds no violation on the whole-edition confirmation pages, as a Publisher sees
+them: publishing a fresh edition, scheduling and cancelling its release, unpublishing a live
+one and the "nothing to publish" page of an edition live as it is."""
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_accessibility import axe_violations
+
+PASSWORD = "pia-checks-confirmations"
+SETUP = """
+from django.contrib.auth.models import Group, User
+from reports.models import AnnualReportPage
+from reports.next_edition import start_next_edition
+User.objects.create_user("pia", "pia@example.org", "{password}").groups.add(
+    Group.objects.get(name="Publishers")
+)
+live = AnnualReportPage.objects.get(year=2020)
+fresh = start_next_edition(live)
+print(live.pk, fresh.pk)
+"""
+RELEASE = """
+import datetime
+from django.utils import timezone
+from reports.models import EditionRelease
+release_at = timezone.now() + datetime.timedelta(days=2)
+EditionRelease.objects.create(edition_id={pk}, release_at=release_at)
+"""
+TEARDOWN = """
+from django.contrib.auth.models import User
+from reports.models import AnnualReportPage
+for edition in AnnualReportPage.objects.filter(year=2021):
+    edition.delete()
+User.objects.filter(username="pia").delete()
+"""
+
+
+@pytest.fixture(scope="module")
+def editions(site):
+    """(the live 2020 edition, a fresh 2021 one) and Pia the Publisher; all gone afterwards."""
+    site.manage("setup_roles")
+    live, fresh = site.shell(SETUP.format(password=PASSWORD)).strip().splitlines()[-1].split()
+    yield int(live), int(fresh)
+    site.shell(TEARDOWN)
+
+
+@pytest.fixture
+def publisher_page(browser, site):
+    context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("pia")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    yield page
+    context.close()
+
+
+def assert_accessible(page, path, heading):
+    response = page.goto(path)
+    assert response.status == 200
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, indent=2)
+
+
+def test_the_confirmation_pages_have_no_axe_violation(site, editions, publisher_page):
+    live, fresh = editions
+    assert_accessible(publisher_page, f"/admin/editions/{fresh}/publish/", "Publish edition 2021")
+    expect(publisher_page.locator("ul[data-group=first_time] > li")).to_have_count(32)
+    assert_accessible(
+        publisher_page,
+        f"/admin/editions/{fresh}/schedule/",
+        "Schedule the release of edition 2021",
+    )
+    site.shell(RELEASE.format(pk=fresh))
+    assert_accessible(
+        publisher_page,
+        f"/admin/editions/{fresh}/cancel-release/",
+        "Cancel the release of edition 2021",
+    )
+    assert_accessible(
+        publisher_page, f"/admin/editions/{live}/unpublish/", "Unpublish edition 2020"
+    )
+    assert_accessible(publisher_page, f"/admin/editions/{live}/publish/", "Publish edition 2020")
+    expect(publisher_page.get_by_text("Nothing to publish")).to_be_visible()
