@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import actions
+from reports.views import actions, board
 from reports.views import admin as views
 
 app_name = "reports_editions"
@@ -19,4 +19,11 @@ urlpatterns = [
         name="revoke_review_link",
     ),
     path("<int:pk>/start-next/", views.StartNextEditionView.as_view(), name="start_next"),
+    path("<int:pk>/assignments/", board.AssignSectionsView.as_view(), name="assign"),
+    path(
+        "<int:pk>/assignments/confirm/",
+        board.ConfirmAssignmentsView.as_view(),
+        name="confirm_assignments",
+    ),
+    path("<int:pk>/board.csv", board.BoardCSVView.as_view(), name="board_csv"),
 ]

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.blocks.base import get_error_json_data
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Comment, Page
 
 from .models import AnnualReportPage, ChapterPage, GeneralSectionPage
 from .models.editions import edition_pages, latest_versions
@@ -142,7 +142,22 @@ def check_edition(edition):
                 problems.append(
                     Problem(version, f"Duplicate anchor #{anchor}: change a slug or a heading.")
                 )
+    problems.extend(_comment_problems(pages, versions))
     return problems
+
+
+def _comment_problems(pages, versions):
+    """Reviewers' comments nobody resolved yet: the discussion is not over."""
+    unresolved = Counter(
+        Comment.objects.filter(page__in=pages, resolved_at__isnull=True).values_list(
+            "page_id", flat=True
+        )
+    )
+    return [
+        Problem(versions[page.pk], f"{count} unresolved comment{'s' if count > 1 else ''}.")
+        for page in pages
+        if (count := unresolved[page.pk])
+    ]
 
 
 def _has_body(version):

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Page
 
-from .models import AnnualReportPage
+from .models import AnnualReportPage, SectionAssignment
 from .publishing import edition_pages, latest_versions
 
 # Page fields that describe a page's place and state in the tree, not its content.
@@ -107,6 +107,7 @@ def start_next_edition(edition, user=None):
             GroupPagePermission.objects.get_or_create(
                 group=permission.group, page=copy, permission=permission.permission
             )
+    _carry_over_assignments(copies)
     log(
         instance=copies[edition.pk],
         action="reports.start_next_edition",
@@ -114,6 +115,29 @@ def start_next_edition(edition, user=None):
         data={"from_year": edition.year, "pages": len(copies)},
     )
     return copies[edition.pk]
+
+
+def _carry_over_assignments(copies):
+    """Last year's assignments, due a year later, waiting for a Publisher to confirm them."""
+    for old in SectionAssignment.objects.filter(page_id__in=copies).prefetch_related("people"):
+        new = SectionAssignment.objects.create(
+            page=copies[old.page_id],
+            group=old.group,
+            due_date=a_year_later(old.due_date),
+            brief=old.brief,
+            assigned_by=old.assigned_by,
+            confirmed=False,
+        )
+        new.people.set(old.people.all())
+
+
+def a_year_later(day):
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
 
 
 def _stream_field_names(page):

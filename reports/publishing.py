@@ -46,7 +46,8 @@ STATE_LABELS = {
 }
 
 
-def _newest_workflow_states(pages):
+def newest_workflow_states(pages):
+    """{page id: its newest workflow state}."""
     page_type = ContentType.objects.get_for_model(Page)
     states = (
         WorkflowState.objects.filter(
@@ -81,7 +82,7 @@ def edition_states(edition):
     """Every page of the edition with its state, last editor and time, in reading order."""
     pages = edition_pages(edition)
     versions = latest_versions(pages)
-    workflow = _newest_workflow_states(pages)
+    workflow = newest_workflow_states(pages)
     revisions = Revision.objects.select_related("user").in_bulk(
         [p.latest_revision_id for p in pages if p.latest_revision_id]
     )

@@ -37,6 +37,7 @@ MODEL_PERMISSIONS = {
         "reports.add_person",
         "reports.change_person",
         "reports.delete_person",
+        "reports.change_sectionassignment",
     ],
 }
 COLLECTION_PERMISSIONS = {

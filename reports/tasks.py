@@ -8,6 +8,8 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from reports.assignments.digest import send_digests
+from reports.assignments.reminders import send_reminders
 from reports.models import AnnualReportPage
 from reports.pdf.build import build_edition_pdf
 
@@ -58,3 +60,9 @@ def enqueue_pdf_catch_up():
     for edition_id in editions:
         build_edition_pdf_task.enqueue(edition_id)
     return len(editions)
+
+
+@task()
+def send_production_emails_task() -> dict:
+    """Today's reminders and digests, if not sent yet: safe to enqueue as often as wanted."""
+    return {"reminders": send_reminders(), "digests": send_digests()}

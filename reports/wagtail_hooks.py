@@ -7,7 +7,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 from reports import admin_urls
+from reports.assignments.admin_ui import ProductionEmailsPanel, add_your_sections
 from reports.models import AnnualReportIndexPage, AnnualReportPage
+from reports.models.assignment_forms import save_assignment
 
 
 @hooks.register("register_admin_urls")
@@ -37,6 +39,42 @@ def register_edition_log_actions(actions):
         def format_message(self, log_entry):
             data = log_entry.data
             return f"Started from the {data['from_year']} edition ({data['pages']} pages copied)"
+
+    @actions.register_action("reports.assign")
+    class Assigned(LogFormatter):
+        label = "Assign the section"
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            if not data.get("assignee") and not data.get("due_date"):
+                return "Assignment removed"
+            due = f", due {data['due_date']}" if data.get("due_date") else ""
+            return f"Assigned to {data.get('assignee') or 'nobody'}{due}"
+
+
+@hooks.register("construct_homepage_panels")
+def show_your_sections_first(request, panels):
+    add_your_sections(request, panels)
+
+
+@hooks.register("construct_homepage_summary_items", order=1000)
+def summarise_the_site_for_staff_only(request, summary_items):
+    """A project team's member has nothing to do with "1 Page" or the site's counts."""
+    index = AnnualReportIndexPage.objects.first()
+    if not (index and index.permissions_for_user(request.user).can_edit()):
+        summary_items.clear()
+
+
+@hooks.register("register_account_settings_panel")
+def production_emails_panel(request, user, profile):
+    return ProductionEmailsPanel(request, user, profile)
+
+
+@hooks.register("after_create_page")
+def save_the_new_sections_assignment(request, page):
+    pending = getattr(page, "_pending_assignment", None)
+    if pending:
+        save_assignment(page, *pending)
 
 
 def _edition_of(page):

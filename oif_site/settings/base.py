@@ -104,6 +104,9 @@ DATABASES = {
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers (the browser tests) share the file: wait for its lock, not fail.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 if "postgresql" in DATABASES["default"]["ENGINE"]:
     # No JIT compilation: the planner's estimates for the edition page's one joined query can
     # pass jit_above_cost, and compiling it costs seconds for a query that runs in a millisecond.
@@ -261,6 +264,12 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Concurrent editing: the editor tells the server it is open every so many milliseconds and
 # hears who else is editing and whether someone saved a newer version (warned before saving).
 WAGTAIL_EDITING_SESSION_PING_INTERVAL = env_int("EDITING_SESSION_PING_MS", 10_000)
+# Reviewers and contributors discuss a section in place; open comments block publishing.
+WAGTAILADMIN_COMMENTS_ENABLED = True
+# Production e-mails (manage.py send_reminders): a reminder this many days before a section is
+# due (then daily while late), and the Publishers' digest, from this hour (TIME_ZONE) each day.
+ASSIGNMENT_REMINDER_DAYS = int(env("ASSIGNMENT_REMINDER_DAYS", "3"))
+PRODUCTION_EMAIL_HOUR = int(env("PRODUCTION_EMAIL_HOUR", "8"))
 
 LOGGING = {
     "version": 1,

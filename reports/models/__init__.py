@@ -1,5 +1,6 @@
 """Editions of the annual report and their sections, one module per page family."""
 
+from .assignments import DigestLog, ProductionEmailSettings, ReminderLog, SectionAssignment
 from .editions import AnnualReportIndexPage, AnnualReportPage, approval_note
 from .pdf import EditionPDF
 from .people import Person
@@ -18,6 +19,7 @@ __all__ = [
     "AnnualReportIndexPage",
     "AnnualReportPage",
     "ChapterPage",
+    "DigestLog",
     "EditionPDF",
     "EditionRelease",
     "EditionSectionPage",
@@ -25,8 +27,11 @@ __all__ = [
     "GeneralSectionPage",
     "LetterPage",
     "Person",
+    "ProductionEmailSettings",
     "ProjectUpdatePage",
+    "ReminderLog",
     "ReviewLink",
+    "SectionAssignment",
     "WorkingGroupUpdatePage",
     "approval_note",
 ]

@@ -15,9 +15,21 @@ from base.blocks import BodyBlock, KeyFigureBlock
 from base.models import SharingMixin
 from base.text import iso_date
 
+from .assignment_forms import SectionPageForm
 from .editions import AnnualReportPage
 
 SECTION_PARENTS = ["reports.AnnualReportPage", "reports.ChapterPage"]
+# Who writes the section, by when, and the brief: above the content (reports/models/assignments.py).
+ASSIGNMENT_PANELS = [
+    MultiFieldPanel(
+        [
+            FieldRowPanel([FieldPanel("assignment_group"), FieldPanel("assignment_due_date")]),
+            FieldPanel("assignment_people"),
+            FieldPanel("assignment_brief"),
+        ],
+        heading="Assignment",
+    )
+]
 
 
 class SectionQuerySet(PageQuerySet):
@@ -59,7 +71,8 @@ class EditionSectionPage(SharingMixin, Page):
     subpage_types = []
 
     search_fields = Page.search_fields + [index.SearchField("body")]
-    content_panels = Page.content_panels + [FieldPanel("body")]
+    content_panels = ASSIGNMENT_PANELS + Page.content_panels + [FieldPanel("body")]
+    base_form_class = SectionPageForm
     api_fields = [APIField("edition_year"), APIField("body", serializer=StreamDataField())]
 
     class Meta:
@@ -246,7 +259,12 @@ class ProjectUpdatePage(EditionSectionPage):
     prefetch_fields = ("project",)
     api_fields = EditionSectionPage.api_fields + [APIField("project")]
 
-    content_panels = Page.content_panels + [FieldPanel("project"), FieldPanel("body")]
+    content_panels = [
+        *ASSIGNMENT_PANELS,
+        *Page.content_panels,
+        FieldPanel("project"),
+        FieldPanel("body"),
+    ]
 
 
 class WorkingGroupUpdatePage(EditionSectionPage):
@@ -260,7 +278,12 @@ class WorkingGroupUpdatePage(EditionSectionPage):
     prefetch_fields = ("working_group",)
     api_fields = EditionSectionPage.api_fields + [APIField("working_group")]
 
-    content_panels = Page.content_panels + [FieldPanel("working_group"), FieldPanel("body")]
+    content_panels = [
+        *ASSIGNMENT_PANELS,
+        *Page.content_panels,
+        FieldPanel("working_group"),
+        FieldPanel("body"),
+    ]
 
 
 class EventPage(EditionSectionPage):
@@ -278,17 +301,21 @@ class EventPage(EditionSectionPage):
     location = models.CharField(max_length=255, blank=True)
     figures = StreamField([("figure", KeyFigureBlock())], blank=True)
 
-    content_panels = Page.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-                FieldRowPanel([FieldPanel("format"), FieldPanel("location")]),
-                FieldPanel("figures"),
-            ],
-            heading="The event",
-        ),
-        FieldPanel("body"),
-    ]
+    content_panels = (
+        ASSIGNMENT_PANELS
+        + Page.content_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                    FieldRowPanel([FieldPanel("format"), FieldPanel("location")]),
+                    FieldPanel("figures"),
+                ],
+                heading="The event",
+            ),
+            FieldPanel("body"),
+        ]
+    )
     search_fields = EditionSectionPage.search_fields + [index.SearchField("location")]
     api_fields = EditionSectionPage.api_fields + [
         APIField("start_date"),

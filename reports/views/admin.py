@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
+from reports.assignments.filters import board_context
 from reports.checks import check_edition
 from reports.edition_plan import edition_plan
 from reports.models import AnnualReportIndexPage, AnnualReportPage, EditionRelease, ReviewLink
@@ -122,17 +123,16 @@ class EditionDashboardView(EditionMixin, WagtailAdminTemplateMixin, TemplateView
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        states = self.states
+        board = board_context(self.request, self.edition)
         problems = check_edition(self.edition)
         by_page = {}
         for problem in problems:
             by_page.setdefault(problem.page.pk, []).append(problem)
-        for state in states:
-            state.problems = by_page.get(state.page.pk, [])
-            state.level = state.page.depth - self.edition.depth
+        for row in board["all_rows"]:
+            row.problems = by_page.get(row.page.pk, [])
         context.update(
+            **board,
             edition=self.edition,
-            states=states,
             problems=problems,
             blocking=[p for p in problems if p.blocking],
             can_manage=can_manage(self.request.user, self.edition),

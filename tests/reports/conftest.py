@@ -5,9 +5,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 
-from reports.models import AnnualReportPage
+from reports.models import AnnualReportPage, ProjectUpdatePage
 from reports.next_edition import start_next_edition
 from reports.roles import EDITORS, PUBLISHERS, setup_roles
+from tests.reports.factories import AnnualReportPageFactory, ProjectUpdatePageFactory
 from tests.reports.pdf_helpers import make_edition
 
 
@@ -51,6 +52,21 @@ def edition_2020(db):
 def draft_edition(roles, edition_2020):
     """The 2021 edition, started from 2020: every page a draft."""
     return start_next_edition(edition_2020)
+
+
+@pytest.fixture
+def small_edition(roles):
+    """An unreleased edition of one draft project update: cheaper than a whole 2021 copy."""
+    edition = AnnualReportPageFactory(publish=False, live=False)
+    edition.save_revision()
+    section = ProjectUpdatePageFactory(parent=edition, publish=False, live=False, title="Zuul")
+    section.save_revision()
+    return edition
+
+
+@pytest.fixture
+def small_section(small_edition):
+    return ProjectUpdatePage.objects.child_of(small_edition).get()
 
 
 @pytest.fixture
