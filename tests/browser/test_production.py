@@ -188,9 +188,12 @@ def test_a_section_goes_from_assignment_to_publication(site, staff_accounts, new
     expect(review).to_have_count(0)
     pat.page.goto(dashboard)
     expect(cell(pat.page, "Zuul", 1)).to_have_text("Approved")
-    pat.click(pat.page.get_by_role("button", name="Publish edition"))
+    # Publishing asks first: the header action leads to the confirmation page.
+    header = pat.page.get_by_role("navigation", name="Actions", exact=True)
+    pat.click(header.get_by_role("link", name="Publish edition"))
+    pat.click(pat.page.get_by_role("button", name=re.compile(r"^Yes, publish \d+ pages?$")))
     expect(pat.page.get_by_role("status")).to_contain_text(
-        re.compile(r"Edition 2021 is live: \d+ page\(s\) published\.")
+        re.compile(r"Edition 2021 is live: \d+ pages? published")
     )
     expect(cell(pat.page, "Zuul", 1)).to_have_text("Live")
 
