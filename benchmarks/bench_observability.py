@@ -88,6 +88,7 @@ def main():
     server = OpsSite("bench-obs", OPS_HEARTBEATS="").prepare()
     metrics_dir = tempfile.mkdtemp(prefix="oif-bench-metrics-")
     server.env["LOG_LEVEL"] = "INFO"
+    server.env["PAGE_CACHE_SECONDS"] = "0"  # every request renders: the cost on uncached pages
     figures = {"on": [], "off": []}
     try:
         calls = {mode: calls_per_request(server, mode, metrics_dir) for mode in ("off", "on")}
