@@ -102,12 +102,22 @@ def image_file_name(image):
 
 
 def import_image(path, created):
-    """The Image for a source file, reusing one with the same content if it exists."""
+    """The Image for a source file, reusing one with the same content if it exists.
+
+    A reused image whose file has gone from storage (a database restored without its media) gets
+    the file back from the source, so the page and the next export still find it."""
     content = path.read_bytes()
     file_hash = hashlib.sha1(content).hexdigest()
     Image = get_image_model()
     existing = Image.objects.filter(file_hash=file_hash).first()
     if existing:
+        storage = existing.file.storage
+        if not storage.exists(existing.file.name):
+            restored = storage.save(existing.file.name, ContentFile(content, name=path.name))
+            created.append(restored)
+            if restored != existing.file.name:
+                existing.file.name = restored
+                existing.save(update_fields=["file"])
         return existing
     image = Image(title=path.name, file_hash=file_hash, file_size=len(content))
     image.file.save(path.name, ContentFile(content, name=path.name), save=False)

@@ -76,6 +76,9 @@ class SiteServer:
             **env,
         }
         self.process = None
+        # A sibling uses another server's database; only the owner creates and drops it.
+        if "DATABASE_URL" in env:
+            self._pg_name = None
 
     def sibling(self, name, tls=None, **env):
         """Another server on this one's database and files (prepared already), e.g. over TLS."""
@@ -97,13 +100,25 @@ class SiteServer:
     def shell(self, code):
         return self.manage("shell", "-c", code)
 
-    def prepare(self):
+    def _pg(self, command, check=True):
+        base = urlsplit(os.environ["DATABASE_URL"])
+        admin = {
+            **self.env,
+            "PGHOST": base.hostname or "127.0.0.1",
+            "PGPORT": str(base.port or 5432),
+            "PGUSER": base.username or "postgres",
+        }
+        subprocess.run([*command, self._pg_name], env=admin, check=check, capture_output=True)
+
+    def create_empty_database(self):
+        """A new, empty database: on PostgreSQL one left by an earlier run is dropped first."""
         if self._pg_name:
-            admin = {**self.env, "PGHOST": "127.0.0.1", "PGUSER": "postgres"}
-            base = urlsplit(os.environ["DATABASE_URL"])
-            admin.update(PGHOST=base.hostname or "127.0.0.1", PGUSER=base.username or "postgres")
-            subprocess.run(["dropdb", "--if-exists", self._pg_name], env=admin, check=True)
-            subprocess.run(["createdb", self._pg_name], env=admin, check=True)
+            self._pg(["dropdb", "--if-exists", "--force"])
+            self._pg(["createdb"])
+        return self
+
+    def prepare(self):
+        self.create_empty_database()
         self.manage("migrate", "--no-input")
         self.manage("collectstatic", "--no-input")
         self.manage("setup_site")
@@ -152,4 +167,6 @@ class SiteServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
             self.process = None
+        if self._pg_name:  # the shared server keeps no database of a finished test
+            self._pg(["dropdb", "--if-exists", "--force"], check=False)
         shutil.rmtree(self.workdir, ignore_errors=True)

@@ -34,6 +34,17 @@ def axe_violations(page):
     assert AXE.exists(), f"{AXE} is missing: run `npm ci` (make test does)"
     # Evaluated by the browser's debugger, not as a <script> tag the site's policy would block.
     page.evaluate(AXE.read_text() + "\n;undefined")
+    # A message still sliding in has blended colours: axe would judge its contrast mid-fade.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.messages > ul')]"
+        ".every(el => getComputedStyle(el).opacity === '1')",
+        timeout=15_000,
+    )
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)
+            .map(a => a.finished.catch(() => null)))"""
+    )
     result = page.evaluate("async () => await axe.run(document)")
     return [
         {

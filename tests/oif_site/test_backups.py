@@ -5,9 +5,7 @@ One site (gunicorn's production settings, its own SQLite file or PostgreSQL data
 module: preparing one takes a while on a busy machine."""
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,11 +25,7 @@ def _state(site):
 def _wipe(site):
     """The database and media gone, as after losing the server: an empty database remains."""
     if site._pg_name:
-        base = urlsplit(os.environ["DATABASE_URL"])
-        env = {**site.env, "PGHOST": base.hostname or "127.0.0.1"}
-        env["PGUSER"] = base.username or "postgres"
-        subprocess.run(["dropdb", "--force", site._pg_name], env=env, check=True)
-        subprocess.run(["createdb", site._pg_name], env=env, check=True)
+        site.create_empty_database()
     else:
         Path(urlsplit(site.env["DATABASE_URL"]).path).unlink()
     shutil.rmtree(site.env["MEDIA_ROOT"], ignore_errors=True)

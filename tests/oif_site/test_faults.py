@@ -18,7 +18,6 @@ EDITION = "/annual-reports/2020/"
 def site():
     postgres = OwnPostgres().start()
     server = OpsSite("faults", DATABASE_URL=postgres.url)
-    server._pg_name = None  # its database is on our own server, not beside DATABASE_URL's
     try:
         postgres.create_database()
         server.prepare().start()

@@ -120,13 +120,13 @@ class OpsSite(SiteServer):
     """SiteServer, started the production way: gunicorn with the deploy's config file."""
 
     def __init__(self, name, **env):
-        super().__init__(name)
-        self.env.update(
-            OPS_ALLOWED_IPS="127.0.0.1",
-            GUNICORN_BIND=f"127.0.0.1:{self.port}",
-            GUNICORN_WORKERS="2",
-            **env,
-        )
+        super().__init__(name, **env)
+        defaults = {
+            "OPS_ALLOWED_IPS": "127.0.0.1",
+            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+            "GUNICORN_WORKERS": "2",
+        }
+        self.env.update({key: value for key, value in defaults.items() if key not in env})
         self.side = []
 
     def start(self, log=None):

@@ -70,3 +70,23 @@ def test_a_missing_image_file_is_named_in_the_error(tmp_path):
     assert "field 'file'" in message
     assert "'images/x.png': no such file" in message
     assert db_snapshot() == before
+
+
+def test_loading_again_restores_an_image_file_lost_from_storage(tmp_path):
+    """A database restored without its media: the next load puts the file back, not a 404."""
+    path, png = image_source(tmp_path)
+    load_edition(path)
+    image = get_image_model().objects.get(title="x.png")
+    image.file.storage.delete(image.file.name)
+    assert not image.file.storage.exists(image.file.name)
+    # An edited source names the same picture again (its bytes, so the same Wagtail image).
+    path.write_text(path.read_text().replace("Our logo", "Our logo, again"))
+
+    load_edition(path)
+
+    image.refresh_from_db()
+    assert get_image_model().objects.filter(title="x.png").count() == 1
+    with image.file.open("rb") as stored:
+        assert stored.read() == png
+    exported = export_edition(YEAR, tmp_path / "exported" / "edition.yaml")
+    assert (exported.parent / "images" / "x.png").read_bytes() == png

@@ -2,7 +2,6 @@
 loads into an empty database (migrated, nothing else), and exporting it again from there writes
 the very same files, images included."""
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -44,8 +43,7 @@ def test_every_exported_edition_loads_into_an_empty_database(tmp_path):
         years = export_all(source, tmp_path / "first")
         assert years == ["2020", "2021"]
 
-        if empty._pg_name:  # PostgreSQL: a new database beside DATABASE_URL's
-            subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", empty._pg_name])
+        empty.create_empty_database()  # on PostgreSQL, a new database beside DATABASE_URL's
         empty.manage("migrate", "--no-input")
         empty.manage("setup_site")
         for year in years:
