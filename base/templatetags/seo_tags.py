@@ -2,16 +2,19 @@
 Each page answers for its own kind (base.models.SharingMixin), so this knows no app above."""
 
 import json
+import logging
 
 from django import template
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
 from base.text import page_text
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 SOCIAL_IMAGE = "images/social-card.png"  # 1200×630, made by scripts/make_social_card.py
 SOCIAL_IMAGE_SIZE = (1200, 630)
@@ -61,8 +64,13 @@ def social_image(context, page=None):
         site_settings = _site_settings(context)
         if site_settings is not None and site_settings.social_image_id:
             image = site_settings.social_image
+    rendition = None
     if image is not None:
-        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        try:
+            rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        except SourceImageIOError:  # its file unreadable just now (storage down): the card
+            logger.warning("Sharing image %s unreadable; the built-in card is used", image.pk)
+    if rendition is not None:
         url, width, height, alt = rendition.url, rendition.width, rendition.height, image.title
     else:
         url, (width, height) = static(SOCIAL_IMAGE), SOCIAL_IMAGE_SIZE

@@ -45,7 +45,7 @@ def test_production_reads_database_cache_and_media_storage_from_the_environment(
     )
     assert result.returncode == 0, result.stderr
     storage, overwrite, engine, debug, hosts, cache = result.stdout.strip().split("|")
-    assert storage == "S3Storage"
+    assert storage == "MediaStorage"
     assert overwrite == "False"
     # django-prometheus's instrumented backend wraps Django's (docs/operations.md)
     assert (

@@ -16,6 +16,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from moto.server import ThreadedMotoServer
 from wagtail.images import get_image_model
+from wagtail.images.models import Rendition
 
 from reports.models import EditionPDF
 from tests.browser.server import free_port
@@ -56,7 +57,7 @@ def s3(settings):
     client = boto3.client("s3", endpoint_url=moto.url, region_name="us-east-1", **credentials)
     client.create_bucket(Bucket="oif-unreachable")
     storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "oif_site.media_bucket.MediaStorage",
         "OPTIONS": {
             "bucket_name": "oif-unreachable",
             "endpoint_url": moto.url,
@@ -104,6 +105,10 @@ def test_s3_unreachable_pages_render_uploads_are_refused_and_the_pdf_is_built_la
         edition = make_edition()  # its image and renditions go to the bucket
     run_due_tasks()
     first = EditionPDF.objects.get(edition=edition)
+    # The keynote photo is the edition's cover too (its cards and link previews).
+    type(edition).objects.filter(pk=edition.pk).update(
+        cover_image=get_image_model().objects.get(title="Keynote")
+    )
     section = section_of(edition, "Highlights")
     pages = [page.url for page in edition.get_descendants(inclusive=True).live()]
     for url in pages:  # read once: their images' renditions are made and stored
@@ -116,6 +121,13 @@ def test_s3_unreachable_pages_render_uploads_are_refused_and_the_pdf_is_built_la
         for url in [*pages, "/"]:
             response = client.get(url)
             assert response.status_code == 200, url
+        # An image whose rendition was never made: its file cannot be read, the page is served.
+        Rendition.objects.all().delete()
+        cache.clear()
+        for url in pages:
+            response = client.get(url)
+            assert response.status_code == 200, url
+        assert not Rendition.objects.exists()  # none could be made
 
         # An upload: a form error that says why, and nothing saved.
         images = get_image_model().objects.count()
