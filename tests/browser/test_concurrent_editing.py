@@ -108,6 +108,7 @@ def test_the_second_editor_is_warned_before_saving_and_both_versions_are_kept(
     expect(dialog).to_contain_text("Ann Archer saved a new version")
     expect(dialog).to_contain_text("Proceeding will overwrite the changes made by Ann Archer")
     assert [who for who, _ in revisions(site, section)].count("ben") == 0
+    print("DIALOGS", ben.evaluate("() => [...document.querySelectorAll('[role=dialog], dialog, .w-dialog')].map(d => d.outerHTML.slice(0, 3000))"))
     dialog.get_by_role("button", name="Continue").click()
     expect(ben.get_by_role("status").get_by_text(re.compile("has been updated"))).to_be_visible()
 

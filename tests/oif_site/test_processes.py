@@ -55,7 +55,7 @@ def test_honcho_runs_the_web_server_and_both_workers():
                 time.sleep(0.5)
         time.sleep(2)  # long enough for a worker that fails at start to have exited
         running = " | ".join(descendants(honcho.pid))
-        assert "gunicorn oif_site.wsgi" in running
+        assert "gunicorn -c deploy/gunicorn/gunicorn.conf.py" in running
         assert "manage.py run_worker" in running
         assert "manage.py release_editions --watch" in running
         assert honcho.poll() is None
