@@ -10,8 +10,9 @@ import urllib.request
 import pytest
 
 from tests.browser.server import EDITION_2020
+from tests.stack.processes import RedisServer
 
-from .processes import OpsSite, OwnPostgres, OwnRedis, get, wait_until
+from .processes import OpsSite, OwnPostgres, get, wait_until
 
 pytestmark = pytest.mark.stack
 MAX_AGE = 8
@@ -22,7 +23,7 @@ SECTION = "/annual-reports/2020/project-updates/zuul/"
 @pytest.fixture(scope="module")
 def stack():
     postgres = OwnPostgres().start()
-    redis = OwnRedis().start()
+    redis = RedisServer().start()
     site = OpsSite(
         "ready",
         DATABASE_URL=postgres.url,

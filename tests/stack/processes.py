@@ -57,7 +57,8 @@ class RedisServer:
         self.workdir = Path(tempfile.mkdtemp(prefix="oif-redis-"))
         self.process = None
 
-    def start(self):
+    def start(self):  # again after stop() too: the same port, an empty server
+        self.workdir.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(
             [
                 "redis-server",
