@@ -6,6 +6,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 
 from reports.models import ProductionEmailSettings
+from reports.roles import PUBLISHERS
 
 from .board import sections_for
 
@@ -51,4 +52,7 @@ class ProductionEmailsPanel(BaseSettingsPanel):
         instance = ProductionEmailSettings.objects.filter(user=self.user).first()
         instance = instance or ProductionEmailSettings(user=self.user)
         data = self.request.POST if self.request.method == "POST" else None
-        return self.form_class(data, instance=instance, prefix=self.name)
+        form = self.form_class(data, instance=instance, prefix=self.name)
+        if not self.user.groups.filter(name=PUBLISHERS).exists():
+            del form.fields["digest"]  # only Publishers are sent it (digest.publishers)
+        return form

@@ -82,12 +82,28 @@ def test_a_contributor_switches_reminders_off_in_account_settings(client, roles)
         errors = {p.name: p.get_form().errors for panels in tabs for p in panels}
         pytest.fail(f"the account settings were refused: {errors}")
     assert not ProductionEmailSettings.wants(zoe, "reminders")
-    assert ProductionEmailSettings.wants(zoe, "digest")
     assert "production_emails-reminders" not in account_form(client)
 
     data = account_form(client)
     data["production_emails-reminders"] = ["on"]
-    del data["production_emails-digest"]
     assert client.post(reverse("wagtailadmin_account"), data).status_code == 302
     assert ProductionEmailSettings.wants(zoe, "reminders")
-    assert not ProductionEmailSettings.wants(zoe, "digest")
+
+
+def test_only_publishers_are_offered_the_digest_switch(client, roles):
+    zoe = make_user("zoe", "Editors")
+    client.force_login(zoe)
+    html = client.get(reverse("wagtailadmin_account")).content.decode()
+    assert "Reminders about the sections assigned to me" in html
+    assert "Daily digest" not in html  # she is never sent one
+
+    pat = make_user("pat", "Publishers")
+    pat.first_name, pat.last_name = "Pat", "Publisher"
+    pat.save()
+    client.force_login(pat)
+    data = account_form(client)
+    assert data["production_emails-digest"] == ["on"]
+    del data["production_emails-digest"]
+    assert client.post(reverse("wagtailadmin_account"), data).status_code == 302
+    assert not ProductionEmailSettings.wants(pat, "digest")
+    assert ProductionEmailSettings.wants(pat, "reminders")
