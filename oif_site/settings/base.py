@@ -257,6 +257,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # to this many attempts in all (reports/tasks.py).
 PDF_BUILD_RETRY_SECONDS = int(env("PDF_BUILD_RETRY_SECONDS", "60"))
 PDF_BUILD_ATTEMPTS = int(env("PDF_BUILD_ATTEMPTS", "10"))
+# A task still RUNNING this long after it started when `run_worker` starts lost its worker
+# (killed mid-task): it is marked FAILED, so the task list tells the truth.
+TASK_LOST_AFTER_SECONDS = int(env("TASK_LOST_AFTER_SECONDS", "3600"))
 
 # An approved section waits for its edition to be published whole (reports/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "reports.workflows.finish_review"

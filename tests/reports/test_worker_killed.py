@@ -73,7 +73,8 @@ def start_worker(site):
 @pytest.fixture(scope="module")
 def site():
     # No page cache: each gunicorn worker would keep its own copy of the PDF's answer.
-    server = SiteServer("killed", PAGE_CACHE_SECONDS="0")
+    # A task still running when the worker starts again was lost at once (default: an hour).
+    server = SiteServer("killed", PAGE_CACHE_SECONDS="0", TASK_LOST_AFTER_SECONDS="0")
     worker = None
     try:
         server.prepare()  # the edition's first build is queued in the database
@@ -104,7 +105,8 @@ def test_a_worker_killed_mid_build_leaves_the_old_pdf_served_and_the_build_compl
     finally:
         if worker.poll() is None:
             worker.kill()
-    assert running_builds(site)  # claimed by a worker that is gone: never finished
+    lost = running_builds(site)
+    assert lost  # claimed by a worker that is gone: never finished
 
     assert served_pdf(site) == before  # the previous PDF, whole
     assert MARKER.lower() not in _text(before)
@@ -115,6 +117,12 @@ def test_a_worker_killed_mid_build_leaves_the_old_pdf_served_and_the_build_compl
     finally:
         worker.terminate()
         worker.wait(timeout=60)
+    # The lost build is marked failed, saying why; nothing is left running.
+    assert not running_builds(site)
+    table = "django_tasks_database_dbtaskresult"
+    failed = query(site, f"SELECT id, traceback FROM {table} WHERE status = 'FAILED'")
+    assert [row[0] for row in failed] == [row[0] for row in lost]
+    assert "worker running it was lost" in failed[0][1]
     after = served_pdf(site)
     assert hashlib.sha256(after).hexdigest() == stored_sha(site)
     assert MARKER.lower() in _text(after)
