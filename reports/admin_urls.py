@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import actions
+from reports.views import actions, compare
 from reports.views import admin as views
 
 app_name = "reports_editions"
@@ -19,4 +19,14 @@ urlpatterns = [
         name="revoke_review_link",
     ),
     path("<int:pk>/start-next/", views.StartNextEditionView.as_view(), name="start_next"),
+    path(
+        "<int:pk>/sections/<int:page_pk>/carried-over/",
+        compare.CarryOverView.as_view(),
+        name="carry_over",
+    ),
+    path(
+        "compare/<int:page_id>/",
+        compare.CompareWithPreviousView.as_view(),
+        name="compare_with_previous",
+    ),
 ]

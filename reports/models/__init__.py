@@ -1,6 +1,7 @@
 """Editions of the annual report and their sections, one module per page family."""
 
 from .editions import AnnualReportIndexPage, AnnualReportPage, approval_note
+from .origins import SectionOrigin
 from .pdf import EditionPDF
 from .people import Person
 from .releases import EditionRelease, ReviewLink
@@ -27,6 +28,7 @@ __all__ = [
     "Person",
     "ProjectUpdatePage",
     "ReviewLink",
+    "SectionOrigin",
     "WorkingGroupUpdatePage",
     "approval_note",
 ]

@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
+from reports.carry_over import origins_of
 from reports.checks import check_edition
 from reports.edition_plan import edition_plan
 from reports.models import AnnualReportIndexPage, AnnualReportPage, EditionRelease, ReviewLink
@@ -127,14 +128,17 @@ class EditionDashboardView(EditionMixin, WagtailAdminTemplateMixin, TemplateView
         by_page = {}
         for problem in problems:
             by_page.setdefault(problem.page.pk, []).append(problem)
+        origins = origins_of([state.page for state in states])
         for state in states:
             state.problems = by_page.get(state.page.pk, [])
             state.level = state.page.depth - self.edition.depth
+            state.origin = origins.get(state.page.pk)
         context.update(
             edition=self.edition,
             states=states,
             problems=problems,
             blocking=[p for p in problems if p.blocking],
+            unchanged=[p for p in problems if p.kind == "unchanged"],
             can_manage=can_manage(self.request.user, self.edition),
             release=EditionRelease.objects.filter(edition=self.edition).first(),
             review_link_form=kwargs.get("review_link_form") or ReviewLinkForm(),

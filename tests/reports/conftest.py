@@ -8,6 +8,7 @@ from django.core.files.storage import default_storage
 from reports.models import AnnualReportPage
 from reports.next_edition import start_next_edition
 from reports.roles import EDITORS, PUBLISHERS, setup_roles
+from tests.reports.last_year import make_publishable
 from tests.reports.pdf_helpers import make_edition
 
 
@@ -51,6 +52,13 @@ def edition_2020(db):
 def draft_edition(roles, edition_2020):
     """The 2021 edition, started from 2020: every page a draft."""
     return start_next_edition(edition_2020)
+
+
+@pytest.fixture
+def ready_edition(draft_edition):
+    """The 2021 edition as a Publisher leaves it to publish it: its copied sections carried
+    over on purpose and its description no longer naming 2020."""
+    return make_publishable(draft_edition)
 
 
 @pytest.fixture

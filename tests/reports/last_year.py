@@ -1,0 +1,19 @@
+"""Making a freshly copied edition publishable: its sections carried over on purpose and its
+description rewritten, as a Publisher would before the first publication."""
+
+from reports.carry_over import mark_carried_over
+from reports.models import SectionOrigin
+
+
+def make_publishable(edition, user=None):
+    """The copied `edition`, with every copied section carried over and its own texts no
+    longer naming the previous year; returns it."""
+    for origin in SectionOrigin.objects.filter(page__path__startswith=edition.path).exclude(
+        page_id=edition.pk
+    ):
+        mark_carried_over(origin.page, user)
+    version = edition.get_latest_revision_as_object()
+    version.summary = f"What the foundation did in {edition.year}."
+    version.save_revision(user=user)
+    edition.refresh_from_db()
+    return edition
