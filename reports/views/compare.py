@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.views import View
 from wagtail.admin.views.pages.revisions import RevisionsCompareView
 from wagtail.models import Page
@@ -53,10 +52,6 @@ class CompareWithPreviousView(RevisionsCompareView):
         context["previous_page"] = self.previous
         context["changed_count"] = sum(1 for c in context["comparison"] if c.has_changed())
         return context
-
-
-def compare_url(page):
-    return reverse("reports_editions:compare_with_previous", args=[page.pk])
 
 
 class CarryOverView(EditionMixin, View):
