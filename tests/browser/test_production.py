@@ -137,7 +137,7 @@ def test_a_section_goes_from_assignment_to_publication(site, staff_accounts, new
     # The publisher sees it move on the board, comments in place and asks for changes.
     pat.page.goto(dashboard)
     expect(cell(pat.page, "Zuul", 1)).to_have_text("In review")
-    pat.click(section_row(pat.page, "Zuul").get_by_role("link", name="Zuul"))
+    pat.click(section_row(pat.page, "Zuul").get_by_role("link", name="Zuul", exact=True))
     title = pat.page.locator('.w-field[data-contentpath="title"]')
     title.hover()
     pat.click(title.get_by_role("button", name="Add comment"))
