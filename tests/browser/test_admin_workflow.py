@@ -110,11 +110,6 @@ def section_row(page, title, within=None):
     return (within or page).get_by_role("row").filter(has=link)
 
 
-@pytest.mark.xfail(
-    reason="after approval the 2021 Zuul update shows 'Draft', not 'Approved', on the edition "
-    "dashboard (a newer revision than the approved one?); cause not found yet",
-    strict=False,
-)
 def test_staff_take_the_2021_edition_from_start_to_publication(site, staff_accounts, new_browser):
     reader = new_browser()
 
