@@ -78,12 +78,6 @@ def patient():
     expect.set_options(timeout=5_000)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="not yet seen passing whole: one run stopped at the old publish button (fixed: it now "
-    "goes through the confirmation page), the next at axe's colour-contrast rule on the board's "
-    "'.success' message, which had passed in the run before; to investigate",
-)
 def test_a_section_goes_from_assignment_to_publication(site, staff_accounts, new_browser, patient):
     due = datetime.date.today() + datetime.timedelta(days=14)
 
