@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import actions, board
+from reports.views import actions, board, compare
 from reports.views import admin as views
 
 app_name = "reports_editions"
@@ -26,4 +26,14 @@ urlpatterns = [
         name="confirm_assignments",
     ),
     path("<int:pk>/board.csv", board.BoardCSVView.as_view(), name="board_csv"),
+    path(
+        "<int:pk>/sections/<int:page_pk>/carried-over/",
+        compare.CarryOverView.as_view(),
+        name="carry_over",
+    ),
+    path(
+        "compare/<int:page_id>/",
+        compare.CompareWithPreviousView.as_view(),
+        name="compare_with_previous",
+    ),
 ]

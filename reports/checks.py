@@ -14,6 +14,7 @@ from wagtail.blocks.base import get_error_json_data
 from wagtail.fields import StreamField
 from wagtail.models import Comment, Page
 
+from .carry_over import is_unchanged, origins_of, previous_year_texts
 from .models import AnnualReportPage, ChapterPage, GeneralSectionPage
 from .models.editions import edition_pages, latest_versions
 from .models.sections import heading_anchor_map
@@ -30,6 +31,7 @@ class Problem:
     page: Page
     message: str
     blocking: bool = True
+    kind: str = ""  # "unchanged": last year's text, which a Publisher may carry over
 
     @property
     def edit_url(self):
@@ -136,6 +138,7 @@ def check_edition(edition):
             for href in ADMIN_HREF.findall(text):
                 problems.append(Problem(version, f"A link points into the admin: {href[6:-1]}"))
         problems.extend(_image_problems(version))
+    problems.extend(_last_year_problems(edition, pages, versions))
     for anchor, owners in ids.items():
         if len(owners) > 1:
             for version in {v.pk: v for v in owners}.values():
@@ -158,6 +161,26 @@ def _comment_problems(pages, versions):
         for page in pages
         if (count := unresolved[page.pk])
     ]
+
+
+def _last_year_problems(edition, pages, versions):
+    """Sections nobody has updated since the edition was copied from the previous one (unless
+    carried over on purpose), and the edition's own texts that still name the previous year."""
+    previous = edition.year - 1
+    problems = [
+        Problem(versions[edition.pk], f"{what} still names {previous}: “{text}”")
+        for what, text in previous_year_texts(versions[edition.pk])
+    ]
+    origins = origins_of(pages[1:])
+    for page in pages[1:]:
+        origin = origins.get(page.pk)
+        if origin and not origin.carried_over and is_unchanged(versions[page.pk], origin):
+            message = (
+                f"Unchanged since the edition was copied from {previous}: update it, or have "
+                "a Publisher mark it carried over on purpose."
+            )
+            problems.append(Problem(versions[page.pk], message, kind="unchanged"))
+    return problems
 
 
 def _has_body(version):

@@ -8,53 +8,18 @@ from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Page
 
-from .models import AnnualReportPage, SectionAssignment
+from .carry_over import content_fields, content_of
+from .models import AnnualReportPage, SectionAssignment, SectionOrigin
 from .publishing import edition_pages, latest_versions
 
-# Page fields that describe a page's place and state in the tree, not its content.
-NOT_CONTENT = {
-    "id",
-    "page_ptr",
-    "path",
-    "depth",
-    "numchild",
-    "url_path",
-    "live",
-    "has_unpublished_changes",
-    "first_published_at",
-    "last_published_at",
-    "live_revision",
-    "latest_revision",
-    "latest_revision_created_at",
-    "locked",
-    "locked_at",
-    "locked_by",
-    "owner",
-    "content_type",
-    "translation_key",
-    "locale",
-    "alias_of",
-    "draft_title",
-    "go_live_at",
-    "expire_at",
-    "expired",
-}
 PAGE_LINK_ID = re.compile(r'(<a[^>]*\blinktype="page"[^>]*\bid=")(\d+)(")')
-
-
-def _content_fields(model):
-    return [
-        f
-        for f in model._meta.concrete_fields
-        if f.name not in NOT_CONTENT and not f.name.endswith("_ptr")
-    ]
 
 
 def _with_year(text, old, new):
     return re.sub(rf"(?<!\d){old}(?!\d)", str(new), text)
 
 
-def _relink(value, mapping):
+def relink(value, mapping):
     """Raw StreamField data with links to copied pages pointing at the copies."""
     if isinstance(value, str):
         return PAGE_LINK_ID.sub(
@@ -62,9 +27,9 @@ def _relink(value, mapping):
             value,
         )
     if isinstance(value, dict):
-        return {k: _relink(v, mapping) for k, v in value.items()}
+        return {k: relink(v, mapping) for k, v in value.items()}
     if isinstance(value, list):
-        return [_relink(v, mapping) for v in value]
+        return [relink(v, mapping) for v in value]
     return value
 
 
@@ -81,7 +46,7 @@ def start_next_edition(edition, user=None):
     for page in pages:
         source = versions[page.pk]
         copy = type(source)()
-        for field in _content_fields(type(source)):
+        for field in content_fields(type(source)):
             setattr(copy, field.attname, getattr(source, field.attname))
         copy.title = _with_year(source.title, edition.year, year)
         copy.slug = _with_year(source.slug, edition.year, year)
@@ -101,8 +66,10 @@ def start_next_edition(edition, user=None):
     for page in pages:
         copy = copies[page.pk]
         for field in _stream_field_names(copy):
-            setattr(copy, field, _relink(list(getattr(copy, field).raw_data), mapping))
+            setattr(copy, field, relink(list(getattr(copy, field).raw_data), mapping))
         copy.save_revision(user=user, log_action=True)
+        # What the copy said when it was made: the check finds sections nobody has updated.
+        SectionOrigin.objects.create(page=copy, source=page, copied_content=content_of(copy))
         for permission in GroupPagePermission.objects.filter(page=page):
             GroupPagePermission.objects.get_or_create(
                 group=permission.group, page=copy, permission=permission.permission

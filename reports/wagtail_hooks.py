@@ -4,11 +4,13 @@ from django.urls import include, path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
 from reports import admin_urls
 from reports.assignments.admin_ui import ProductionEmailsPanel, add_your_sections
-from reports.models import AnnualReportIndexPage, AnnualReportPage
+from reports.compare import counterpart
+from reports.models import AnnualReportIndexPage, AnnualReportPage, EditionSectionPage
 from reports.models.assignment_forms import save_assignment
 
 
@@ -51,6 +53,20 @@ def register_edition_log_actions(actions):
             due = f", due {data['due_date']}" if data.get("due_date") else ""
             return f"Assigned to {data.get('assignee') or 'nobody'}{due}"
 
+    @actions.register_action("reports.carried_over")
+    class CarriedOver(LogFormatter):
+        label = "Carry over last year's text on purpose"
+
+        def format_message(self, log_entry):
+            return "Marked as carried over from last year on purpose"
+
+    @actions.register_action("reports.carried_over_withdrawn")
+    class CarriedOverWithdrawn(LogFormatter):
+        label = "Withdraw carrying over last year's text"
+
+        def format_message(self, log_entry):
+            return "No longer carried over on purpose: to be updated"
+
 
 @hooks.register("construct_homepage_panels")
 def show_your_sections_first(request, panels):
@@ -75,6 +91,25 @@ def save_the_new_sections_assignment(request, page):
     pending = getattr(page, "_pending_assignment", None)
     if pending:
         save_assignment(page, *pending)
+
+
+@hooks.register("register_page_header_buttons")
+def compare_with_previous_edition(page, user, view_name, next_url=None):
+    """ "Compare with 2020" in the header of every section (and edition) that has one."""
+    model = page.specific_class
+    if model is None or not issubclass(model, (EditionSectionPage, AnnualReportPage)):
+        return
+    if not page.permissions_for_user(user).can_edit():
+        return
+    previous = counterpart(page)
+    if previous is not None:
+        year = previous.year if isinstance(previous, AnnualReportPage) else previous.edition_year
+        yield Button(
+            f"Compare with {year}",
+            reverse("reports_editions:compare_with_previous", args=[page.pk]),
+            icon_name="history",
+            priority=66,
+        )
 
 
 def _edition_of(page):

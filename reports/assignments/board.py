@@ -30,6 +30,7 @@ class BoardRow:
     last_edited_at: object = None
     level: int = 0
     problems: tuple = ()
+    origin: object = None  # the SectionOrigin of a copied section (reports.carry_over)
 
     @property
     def label(self):

@@ -2,6 +2,7 @@
 
 from .assignments import DigestLog, ProductionEmailSettings, ReminderLog, SectionAssignment
 from .editions import AnnualReportIndexPage, AnnualReportPage, approval_note
+from .origins import SectionOrigin
 from .pdf import EditionPDF
 from .people import Person
 from .releases import EditionRelease, ReviewLink
@@ -32,6 +33,7 @@ __all__ = [
     "ReminderLog",
     "ReviewLink",
     "SectionAssignment",
+    "SectionOrigin",
     "WorkingGroupUpdatePage",
     "approval_note",
 ]

@@ -17,6 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
 from reports.assignments.filters import board_context
+from reports.carry_over import origins_of
 from reports.checks import check_edition
 from reports.edition_plan import edition_plan
 from reports.models import AnnualReportIndexPage, AnnualReportPage, EditionRelease, ReviewLink
@@ -128,13 +129,16 @@ class EditionDashboardView(EditionMixin, WagtailAdminTemplateMixin, TemplateView
         by_page = {}
         for problem in problems:
             by_page.setdefault(problem.page.pk, []).append(problem)
+        origins = origins_of([row.page for row in board["all_rows"]])
         for row in board["all_rows"]:
             row.problems = by_page.get(row.page.pk, [])
+            row.origin = origins.get(row.page.pk)
         context.update(
             **board,
             edition=self.edition,
             problems=problems,
             blocking=[p for p in problems if p.blocking],
+            unchanged=[p for p in problems if p.kind == "unchanged"],
             can_manage=can_manage(self.request.user, self.edition),
             release=EditionRelease.objects.filter(edition=self.edition).first(),
             review_link_form=kwargs.get("review_link_form") or ReviewLinkForm(),

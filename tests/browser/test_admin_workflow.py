@@ -110,11 +110,6 @@ def section_row(page, title, within=None):
     return (within or page).get_by_role("row").filter(has=link)
 
 
-@pytest.mark.xfail(
-    reason="after approval the 2021 Zuul update shows 'Draft', not 'Approved', on the edition "
-    "dashboard (a newer revision than the approved one?); cause not found yet",
-    strict=False,
-)
 def test_staff_take_the_2021_edition_from_start_to_publication(site, staff_accounts, new_browser):
     reader = new_browser()
 
@@ -162,7 +157,7 @@ def test_staff_take_the_2021_edition_from_start_to_publication(site, staff_accou
     # publisher approves it from the admin's dashboard.
     pat.goto(dashboard_2021)
     expect(section_row(pat, "Zuul").get_by_role("cell").nth(1)).to_have_text("In review")
-    section_row(pat, "Zuul").get_by_role("link", name="Zuul").click()
+    section_row(pat, "Zuul").get_by_role("link", name="Zuul", exact=True).click()
     actions = pat.get_by_role("navigation", name="Actions (footer)")
     actions.get_by_role("button", name="More actions").click()
     approvals = actions.get_by_role("button", name=re.compile("^Approve"))
@@ -198,6 +193,28 @@ def test_staff_take_the_2021_edition_from_start_to_publication(site, staff_accou
     expect(section.locator(".draft-badge")).to_have_text("Draft: not published yet")
     preview.close()
 
+    # The check lists every section nobody updated since the copy: only Zuul is new.
+    pat.reload()
+    expect(pat.get_by_text("30 sections still unchanged")).to_be_visible()
+    # Zuul beside last year's: the team's words are the change, the rest is as it was.
+    section_row(pat, "Zuul").get_by_role("link", name=re.compile("Compare with 2020")).click()
+    expect(pat.get_by_role("heading", level=1)).to_contain_text("Compare with 2020")
+    expect(pat.locator('[data-field="body"][data-changed="yes"] .addition').first).to_be_visible()
+    expect(pat.locator('[data-field="title"][data-changed="no"]')).to_have_count(1)
+    pat.go_back()
+    # The Publisher carries the others over on purpose (one by hand here) and rewrites the
+    # edition's description, which still named 2020.
+    note = section_row(pat, "Chairman’s Note")
+    note.get_by_role("button", name=re.compile("Carried over on purpose")).click()
+    expect(section_row(pat, "Chairman’s Note")).to_contain_text("Carried over on purpose by Pat")
+    site.shell(
+        "from django.contrib.auth.models import User\n"
+        "from reports.models import AnnualReportPage\n"
+        "from tests.reports.last_year import make_publishable\n"
+        "pat = User.objects.get(username='pat')\n"
+        "make_publishable(AnnualReportPage.objects.get(year=2021), pat)\n"
+    )
+    pat.reload()
     # Publishing asks first, at the top of the dashboard: the confirmation page lists exactly
     # the pages that change (every page of a fresh edition, for the first time).
     header = pat.get_by_role("navigation", name="Actions", exact=True)
@@ -236,7 +253,9 @@ def test_staff_take_the_2021_edition_from_start_to_publication(site, staff_accou
     expect(pat.get_by_role("status")).to_contain_text(
         "Edition 2021 is offline: 32 pages taken offline; their content stays as drafts."
     )
-    assert reader.goto("/annual-reports/2021/").status == 404
+    # The reader's browser may keep the page it saw for a minute (PAGE_CACHE_BROWSER_SECONDS):
+    # a visitor arriving now is the one who must get the 404.
+    assert new_browser().goto("/annual-reports/2021/").status == 404
 
     # Approving a section of an unreleased edition publishes nothing (reports/workflows.py):
     # the editor must not promise that it does. Checked last, so the walk above runs whole.

@@ -1,6 +1,7 @@
 """axe-core finds no violation on the whole-edition confirmation pages, as a Publisher sees
-them: publishing a fresh edition, scheduling and cancelling its release, unpublishing a live
-one and the "nothing to publish" page of an edition live as it is."""
+them: publishing a fresh edition (refused while the check lists its unchanged sections, then
+once they are carried over on purpose), scheduling and cancelling its release, unpublishing a
+live one and the "nothing to publish" page of an edition live as it is."""
 
 import json
 import re
@@ -21,6 +22,11 @@ User.objects.create_user("pia", "pia@example.org", "{password}").groups.add(
 live = AnnualReportPage.objects.get(year=2020)
 fresh = start_next_edition(live)
 print(live.pk, fresh.pk)
+"""
+PUBLISHABLE = """
+from reports.models import AnnualReportPage
+from tests.reports.last_year import make_publishable
+make_publishable(AnnualReportPage.objects.get(pk={pk}))
 """
 RELEASE = """
 import datetime
@@ -70,6 +76,13 @@ def assert_accessible(page, path, heading):
 
 def test_the_confirmation_pages_have_no_axe_violation(site, editions, publisher_page):
     live, fresh = editions
+    # Fresh from the copy, the check lists every section as last year's text: no confirmation.
+    assert_accessible(publisher_page, f"/admin/editions/{fresh}/publish/", "Publish edition 2021")
+    expect(
+        publisher_page.get_by_text("Unchanged since the edition was copied").first
+    ).to_be_visible()
+    expect(publisher_page.get_by_role("button", name=re.compile("^Yes, publish"))).to_have_count(0)
+    site.shell(PUBLISHABLE.format(pk=fresh))
     assert_accessible(publisher_page, f"/admin/editions/{fresh}/publish/", "Publish edition 2021")
     expect(publisher_page.locator("ul[data-group=first_time] > li")).to_have_count(32)
     assert_accessible(

@@ -4,8 +4,8 @@ comments in place, and publication; with the clicks and page loads each person n
 A Publisher starts 2021 and assigns the Zuul update to the Zuul team, due in 14 days; Zoe of
 the team reaches her section's editor from her admin home, writes and submits; the Publisher
 sees it move on the board, comments and asks for changes; Zoe resolves the comment and
-resubmits; the Publisher approves and publishes the edition, and a visitor reads it. One test:
-the state builds up.
+resubmits; the Publisher approves, carries the untouched sections over on purpose and publishes
+the edition, and a visitor reads it. One test: the state builds up.
 """
 
 import datetime
@@ -131,7 +131,7 @@ def test_a_section_goes_from_assignment_to_publication(site, staff_accounts, new
     # The publisher sees it move on the board, comments in place and asks for changes.
     pat.page.goto(dashboard)
     expect(cell(pat.page, "Zuul", 1)).to_have_text("In review")
-    pat.click(section_row(pat.page, "Zuul").get_by_role("link", name="Zuul"))
+    pat.click(section_row(pat.page, "Zuul").get_by_role("link", name="Zuul", exact=True))
     title = pat.page.locator('.w-field[data-contentpath="title"]')
     title.hover()
     pat.click(title.get_by_role("button", name="Add comment"))
@@ -188,6 +188,18 @@ def test_a_section_goes_from_assignment_to_publication(site, staff_accounts, new
     expect(review).to_have_count(0)
     pat.page.goto(dashboard)
     expect(cell(pat.page, "Zuul", 1)).to_have_text("Approved")
+    # The check still lists the 30 sections nobody updated since the copy; the Publisher
+    # carries them over on purpose and rewrites the edition's description (which named 2020).
+    expect(pat.page.get_by_text("30 sections still unchanged")).to_be_visible()
+    site.shell(
+        "from django.contrib.auth.models import User\n"
+        "from reports.models import AnnualReportPage\n"
+        "from tests.reports.last_year import make_publishable\n"
+        "pat = User.objects.get(username='pat')\n"
+        "make_publishable(AnnualReportPage.objects.get(year=2021), pat)\n"
+    )
+    pat.page.reload()
+    expect(pat.page.get_by_text("still unchanged")).to_have_count(0)
     # Publishing asks first: the header action leads to the confirmation page.
     header = pat.page.get_by_role("navigation", name="Actions", exact=True)
     pat.click(header.get_by_role("link", name="Publish edition"))

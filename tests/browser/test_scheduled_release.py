@@ -13,8 +13,9 @@ import datetime
 from django.utils import timezone
 from reports.models import AnnualReportPage, EditionRelease
 from reports.next_edition import start_next_edition
+from tests.reports.last_year import make_publishable
 latest = AnnualReportPage.objects.order_by("-year").first()
-new = start_next_edition(latest)
+new = make_publishable(start_next_edition(latest))  # as a Publisher leaves it
 release_at = timezone.now() + datetime.timedelta(seconds={delay})
 EditionRelease.objects.create(edition=new, release_at=release_at)
 print(new.year, release_at.timestamp())

@@ -12,7 +12,7 @@ from wagtail.rich_text import RichText
 from projects.models import ProjectPage
 from reports.models import AnnualReportPage, ProjectUpdatePage, ReviewLink
 from reports.publishing import publish_edition
-from tests.reports.conftest import draft_edition, edition_2020, roles  # noqa: F401 (fixtures)
+from tests.reports.conftest import draft_edition, edition_2020, ready_edition, roles  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -153,12 +153,12 @@ def test_a_password_protected_page_is_never_stored(client):
         assert "public" not in response.get("Cache-Control", "")
 
 
-def test_an_unreleased_editions_404_is_not_kept_once_it_is_released(client, draft_edition):  # noqa: F811
+def test_an_unreleased_editions_404_is_not_kept_once_it_is_released(client, ready_edition):  # noqa: F811
     for _ in range(2):
         response = client.get("/annual-reports/2021/")
         assert response.status_code == 404 and not from_cache(response)
         assert "private" in response["Cache-Control"]
-    publish_edition(draft_edition)
+    publish_edition(ready_edition)
     assert client.get("/annual-reports/2021/").status_code == 200
 
 

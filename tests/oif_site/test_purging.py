@@ -14,7 +14,7 @@ from oif_site import caching, page_cache
 from projects.models import ProjectPage
 from reports.models import EditionPDF, EditionRelease, LetterPage, ProjectUpdatePage
 from reports.publishing import publish_edition, release_due_editions
-from tests.reports.conftest import draft_edition, edition_2020, roles  # noqa: F401 (fixtures)
+from tests.reports.conftest import draft_edition, edition_2020, ready_edition, roles  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -174,13 +174,13 @@ def test_an_image_purges_the_pages_that_use_it(
 def test_a_scheduled_release_purges_the_new_edition_and_every_listing(
     purged,
     reader,
-    draft_edition,  # noqa: F811
+    ready_edition,  # noqa: F811
 ):
     warm(reader, "/", "/annual-reports/", E, "/projects/zuul/")
     EditionRelease.objects.create(
-        edition=draft_edition, release_at=timezone.now() - datetime.timedelta(minutes=1)
+        edition=ready_edition, release_at=timezone.now() - datetime.timedelta(minutes=1)
     )
-    assert release_due_editions() == [(draft_edition, "released")]
+    assert release_due_editions() == [(ready_edition, "released")]
     new = "/annual-reports/2021/"
     assert purged >= {new, new + "pdf/", new + "project-updates/zuul/", E, *LISTINGS}
     assert purged >= {"/projects/zuul/"}  # its profile lists the new update
@@ -196,11 +196,11 @@ def test_a_new_pdf_purges_the_edition_page_and_the_pdf(purged, edition_2020):  #
 
 
 def test_one_transaction_purges_once_after_it_commits(
-    draft_edition,  # noqa: F811
+    ready_edition,  # noqa: F811
     django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks() as callbacks:
-        publish_edition(draft_edition)
+        publish_edition(ready_edition)
     batches = [c.purge_batch for c in callbacks if hasattr(c, "purge_batch")]
     assert len(batches) == 1 and not batches[0]["ran"]
     assert "/annual-reports/2021/project-updates/zuul/" in batches[0]["paths"]

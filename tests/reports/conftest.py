@@ -9,6 +9,7 @@ from reports.models import AnnualReportPage, ProjectUpdatePage
 from reports.next_edition import start_next_edition
 from reports.roles import EDITORS, PUBLISHERS, setup_roles
 from tests.reports.factories import AnnualReportPageFactory, ProjectUpdatePageFactory
+from tests.reports.last_year import make_publishable
 from tests.reports.pdf_helpers import make_edition
 
 
@@ -67,6 +68,13 @@ def small_edition(roles):
 @pytest.fixture
 def small_section(small_edition):
     return ProjectUpdatePage.objects.child_of(small_edition).get()
+
+
+@pytest.fixture
+def ready_edition(draft_edition):
+    """The 2021 edition as a Publisher leaves it to publish it: its copied sections carried
+    over on purpose and its description no longer naming 2020."""
+    return make_publishable(draft_edition)
 
 
 @pytest.fixture

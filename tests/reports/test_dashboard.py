@@ -10,37 +10,39 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_dashboard_lists_every_section_with_its_state_editor_and_problems(
-    client, draft_edition, publisher
+    client, ready_edition, publisher
 ):
-    zuul = ProjectUpdatePage.objects.descendant_of(draft_edition).get(slug="zuul")
+    zuul = ProjectUpdatePage.objects.descendant_of(ready_edition).get(slug="zuul")
     version = zuul.get_latest_revision_as_object()
     version.body = []
     version.save_revision(user=publisher)
     client.force_login(publisher)
     html = client.get(
-        reverse("reports_editions:dashboard", args=[draft_edition.pk])
+        reverse("reports_editions:dashboard", args=[ready_edition.pk])
     ).content.decode()
     assert html.count('data-state="draft"') == 32
     assert "Empty section: there is nothing to read." in html
     assert f'href="/admin/pages/{zuul.pk}/edit/"' in html
     assert "by pat" in html
     assert "1 problem to fix before publishing" in html
+    # carried over by nobody on record (ready_edition; or the account deleted since)
+    assert html.count("Carried over on purpose by a former user") == 31
 
 
-def test_publishing_from_the_dashboard_explains_a_refusal(client, draft_edition, publisher):
-    zuul = ProjectUpdatePage.objects.descendant_of(draft_edition).get(slug="zuul")
+def test_publishing_from_the_dashboard_explains_a_refusal(client, ready_edition, publisher):
+    zuul = ProjectUpdatePage.objects.descendant_of(ready_edition).get(slug="zuul")
     version = zuul.get_latest_revision_as_object()
     version.body = []
     version.save_revision()
     client.force_login(publisher)
-    html = client.get(reverse("reports_editions:dashboard", args=[draft_edition.pk])).content
+    html = client.get(reverse("reports_editions:dashboard", args=[ready_edition.pk])).content
     assert b"Publish edition" in html  # offered: its confirmation page says why it cannot act
-    response = client.get(reverse("reports_editions:publish", args=[draft_edition.pk]))
+    response = client.get(reverse("reports_editions:publish", args=[ready_edition.pk]))
     html = response.content.decode()
     assert "Nothing can be published until the check" in html
     assert f'<a href="/admin/pages/{zuul.pk}/edit/">Zuul</a>: Empty section' in html
-    draft_edition.refresh_from_db()
-    assert not draft_edition.live
+    ready_edition.refresh_from_db()
+    assert not ready_edition.live
 
 
 def test_the_whole_edition_preview_shows_drafts_marked(client, edition_2020, editor):

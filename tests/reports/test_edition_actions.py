@@ -119,25 +119,25 @@ class TestNothingHappensUnconfirmed:
 
 class TestTheListsSayWhatWillChange:
     def test_a_fresh_edition_publishes_every_page_for_the_first_time(
-        self, as_publisher, draft_edition
+        self, as_publisher, ready_edition
     ):
-        assert header_actions(dashboard(as_publisher, draft_edition)) == [
+        assert header_actions(dashboard(as_publisher, ready_edition)) == [
             "Publish edition",
             "Schedule the release",
         ]
-        html = as_publisher.get(action_url("publish", draft_edition)).content.decode()
-        assert listed(html) == {"first_time": ids(draft_edition)}
-        assert len(ids(draft_edition)) == 32
+        html = as_publisher.get(action_url("publish", ready_edition)).content.decode()
+        assert listed(html) == {"first_time": ids(ready_edition)}
+        assert len(ids(ready_edition)) == 32
         assert "Publishing puts 32 pages live together" in html
         assert "Yes, publish 32 pages" in html
 
-        response = confirm(as_publisher, "publish", draft_edition)
+        response = confirm(as_publisher, "publish", ready_edition)
         assert response.status_code == 302
         assert messages_of(response) == [
             "Edition 2021 is live: 32 pages published "
             "(32 for the first time, 0 with new changes; 0 unchanged)."
         ]
-        assert not Page.objects.descendant_of(draft_edition, inclusive=True).not_live().exists()
+        assert not Page.objects.descendant_of(ready_edition, inclusive=True).not_live().exists()
 
     def test_a_live_edition_with_changes_publishes_only_them(self, as_publisher, live_with_changes):
         zuul = zuul_of(live_with_changes)
@@ -194,13 +194,13 @@ class TestTheListsSayWhatWillChange:
         ]
 
     def test_the_check_s_problems_are_listed_and_block_publishing(
-        self, as_publisher, draft_edition
+        self, as_publisher, ready_edition
     ):
-        zuul = zuul_of(draft_edition)
+        zuul = zuul_of(ready_edition)
         version = zuul.get_latest_revision_as_object()
         version.body = []
         version.save_revision()
-        html = as_publisher.get(action_url("publish", draft_edition)).content.decode()
+        html = as_publisher.get(action_url("publish", ready_edition)).content.decode()
         assert listed(html)["problems"] == [zuul.pk]
         assert "Empty section: there is nothing to read." in html
         assert confirm_field(html) is None
@@ -209,38 +209,38 @@ class TestTheListsSayWhatWillChange:
 
 class TestScheduling:
     def test_scheduling_shows_what_would_go_live_and_then_cancelling_touches_nothing(
-        self, as_publisher, draft_edition
+        self, as_publisher, ready_edition
     ):
-        html = as_publisher.get(action_url("schedule", draft_edition)).content.decode()
-        assert listed(html) == {"first_time": ids(draft_edition)}
-        response = confirm(as_publisher, "schedule", draft_edition, release_at=SOON)
-        release = EditionRelease.objects.get(edition=draft_edition)
+        html = as_publisher.get(action_url("schedule", ready_edition)).content.decode()
+        assert listed(html) == {"first_time": ids(ready_edition)}
+        response = confirm(as_publisher, "schedule", ready_edition, release_at=SOON)
+        release = EditionRelease.objects.get(edition=ready_edition)
         when = timezone.localtime(release.release_at).strftime("%Y-%m-%d %H:%M")
         assert when == SOON.replace("T", " ")
         assert messages_of(response) == [
             f"Edition 2021 goes live at {when}: 32 pages to publish then, as it stands now."
         ]
-        assert header_actions(dashboard(as_publisher, draft_edition)) == [
+        assert header_actions(dashboard(as_publisher, ready_edition)) == [
             "Publish edition",
             "Cancel the release",
         ]
-        before = edition_snapshot(draft_edition)
-        html = as_publisher.get(action_url("cancel_release", draft_edition)).content.decode()
+        before = edition_snapshot(ready_edition)
+        html = as_publisher.get(action_url("cancel_release", ready_edition)).content.decode()
         assert f"scheduled to go live at {when}" in html
-        response = confirm(as_publisher, "cancel_release", draft_edition)
+        response = confirm(as_publisher, "cancel_release", ready_edition)
         assert messages_of(response) == [
             f"Edition 2021: the release at {when} is cancelled; "
             "no page was touched (0 pages published or taken offline)."
         ]
-        assert not EditionRelease.objects.filter(edition=draft_edition).exists()
-        after = edition_snapshot(draft_edition)
+        assert not EditionRelease.objects.filter(edition=ready_edition).exists()
+        after = edition_snapshot(ready_edition)
         assert after["pages"] == before["pages"]
 
-    def test_a_time_in_the_past_is_refused_with_the_reason(self, as_publisher, draft_edition):
+    def test_a_time_in_the_past_is_refused_with_the_reason(self, as_publisher, ready_edition):
         past = (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
-        page = as_publisher.get(action_url("schedule", draft_edition)).content.decode()
+        page = as_publisher.get(action_url("schedule", ready_edition)).content.decode()
         response = as_publisher.post(
-            action_url("schedule", draft_edition),
+            action_url("schedule", ready_edition),
             {"confirm": confirm_field(page), "release_at": past},
         )
         assert response.status_code == 400

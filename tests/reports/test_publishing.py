@@ -43,14 +43,14 @@ def test_a_new_edition_is_all_drafts_and_not_public(client, draft_edition):
     assert {s.state for s in edition_states(draft_edition)} == {"draft"}
 
 
-def test_publishing_an_edition_puts_every_page_live_together(client, draft_edition, publisher):
-    assert check_edition(draft_edition) == []
-    published = publish_edition(draft_edition, user=publisher)
-    assert len(published) == pages_of(draft_edition).count()
-    assert not pages_of(draft_edition).not_live().exists()
+def test_publishing_an_edition_puts_every_page_live_together(client, ready_edition, publisher):
+    assert check_edition(ready_edition) == []
+    published = publish_edition(ready_edition, user=publisher)
+    assert len(published) == pages_of(ready_edition).count()
+    assert not pages_of(ready_edition).not_live().exists()
     assert client.get("/annual-reports/2021/").status_code == 200
     assert client.get("/annual-reports/2021/project-updates/zuul/").status_code == 200
-    assert {s.state for s in edition_states(draft_edition)} == {"live"}
+    assert {s.state for s in edition_states(ready_edition)} == {"live"}
 
 
 def test_one_invalid_page_publishes_nothing_and_says_why(draft_edition, publisher):
@@ -92,17 +92,17 @@ def test_a_section_published_alone_stays_hidden_until_its_edition_is_live(client
     assert client.get("/annual-reports/2021/project-updates/zuul/").status_code == 404
 
 
-def test_a_scheduled_edition_goes_live_at_its_time_not_before(client, draft_edition, publisher):
+def test_a_scheduled_edition_goes_live_at_its_time_not_before(client, ready_edition, publisher):
     release_at = timezone.now() + datetime.timedelta(minutes=30)
     EditionRelease.objects.create(
-        edition=draft_edition, release_at=release_at, scheduled_by=publisher
+        edition=ready_edition, release_at=release_at, scheduled_by=publisher
     )
     assert release_due_editions(now=release_at - datetime.timedelta(seconds=1)) == []
     assert client.get("/annual-reports/2021/").status_code == 404
     outcomes = release_due_editions(now=release_at)
-    assert outcomes == [(draft_edition, "released")]
+    assert outcomes == [(ready_edition, "released")]
     assert client.get("/annual-reports/2021/").status_code == 200
-    assert EditionRelease.objects.get(edition=draft_edition).released_at is not None
+    assert EditionRelease.objects.get(edition=ready_edition).released_at is not None
     assert release_due_editions(now=release_at + datetime.timedelta(minutes=5)) == []
 
 
