@@ -25,8 +25,13 @@ def editor_page(browser, site):
     site.manage("setup_roles")  # the "Edition review" workflow offers "Submit"
     site.shell(
         "from django.contrib.auth.models import User\n"
+        "from reports.models import ProjectUpdatePage\n"
         "User.objects.filter(username='quick').delete()\n"
         f"User.objects.create_superuser('quick', 'quick@example.org', {PASSWORD!r})\n"
+        # A case that submitted the page leaves it in review, where "Submit" is not offered.
+        "page = ProjectUpdatePage.objects.get(slug='zuul', url_path__contains='/2020/')\n"
+        "if page.current_workflow_state:\n"
+        "    page.current_workflow_state.cancel()\n"
     )
     context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -58,18 +63,16 @@ def type_at_end(page, editor, words):
 
 
 def body_editor(page):
+    """The first text block of the body."""
     return page.locator(".Draftail-Editor [contenteditable='true']").first
 
 
 def footnote_editor(page):
+    """A footnote's text: rich text nested in a list of notes inside a block of the body."""
     return page.locator(".Draftail-Editor [contenteditable='true']", has_text="acmegating.com")
 
 
-NESTED_GAP = pytest.mark.xfail(
-    reason="Rich text nested in a block (a footnote) can still lose words sent in the same "
-    "instant: not solved yet, docs/admin-fixes.md",
-    strict=False,
-)
+EDITORS = {"body": body_editor, "footnote": footnote_editor}
 
 
 def save(page, how):
@@ -86,23 +89,13 @@ def save(page, how):
 
 
 @pytest.mark.parametrize("how", ["Save draft", "Ctrl+S", "Submit to Edition review"])
-@pytest.mark.xfail(
-    reason="failed in the first run after the merges of 2026-12-03; to investigate",
-    strict=False,
-)
-def test_words_typed_and_saved_at_once_are_in_the_revision(site, editor_page, how):
+@pytest.mark.parametrize("where", EDITORS)
+def test_words_typed_and_saved_at_once_are_in_the_revision(site, editor_page, where, how):
+    # The editor copies its content into the form 250 ms after the last keystroke: saving in
+    # the same instant sends the form without the last words unless the admin fix copies them.
     page, url = editor_page
     page.goto(url)
-    marker = f"quickwords{how.replace(' ', '').replace('+', '').lower()}"
-    type_at_end(page, body_editor(page), f" {marker}body")
+    marker = f"quick{where}{how.replace(' ', '').replace('+', '').lower()}words"
+    type_at_end(page, EDITORS[where](page), f" {marker}")
     save(page, how)
-    assert f"{marker}body" in latest_body(site, "zuul")
-
-
-@NESTED_GAP
-def test_words_typed_in_nested_rich_text_and_saved_at_once_are_in_the_revision(site, editor_page):
-    page, url = editor_page
-    page.goto(url)
-    type_at_end(page, footnote_editor(page), " quicknestedfootnote")
-    save(page, "Save draft")
-    assert "quicknestedfootnote" in latest_body(site, "zuul")
+    assert marker in latest_body(site, "zuul")
