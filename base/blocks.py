@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock as BaseImageChooserBlock
 from wagtail.rich_text import expand_db_html
 
-from base.text import link_footnotes_of
+from base.text import heading_level, link_footnotes_of
 
 # The renditions templates/blocks/image_block.html asks for: prefetched with the images.
 IMAGE_RENDITIONS = ("width-400", "width-800", "width-1600")
@@ -90,7 +90,21 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        template = "blocks/heading_block.html"
+
+    def render(self, value, context=None):
+        """<h4 class="body-heading" id="zuul-releases">Releases</h4>: the level below the
+        section's title (`title_level` in the context), the id from the section's
+        `heading_anchors` by `block_id` (none outside a section). Written here rather than
+        in a template, as RichTextBlock's: ~25 headings an edition page."""
+        context = context or {}
+        level = heading_level(value["level"], context.get("title_level") or 1)
+        anchors = getattr(context.get("section"), "heading_anchors", None)
+        anchor = anchors.get(context.get("block_id")) if anchors else None
+        if anchor:
+            return format_html(
+                '<h{} class="body-heading" id="{}">{}</h{}>\n', level, anchor, value["text"], level
+            )
+        return format_html('<h{} class="body-heading">{}</h{}>\n', level, value["text"], level)
 
 
 class ListBlock(blocks.StructBlock):
