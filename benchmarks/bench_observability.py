@@ -43,13 +43,13 @@ def wrk(url):
 
 
 def cpu_seconds(pids):
-    """User + system CPU time of these processes so far (fields 14 and 15 of /proc/PID/stat,
+    """(user, system) CPU time of these processes so far (fields 14 and 15 of /proc/PID/stat,
     counted after the command name, which may hold spaces)."""
-    total = 0
+    user = system = 0
     for pid in pids:
         fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-        total += int(fields[11]) + int(fields[12])
-    return total / TICKS
+        user, system = user + int(fields[11]), system + int(fields[12])
+    return user / TICKS, system / TICKS
 
 
 # Run in a process of its own with the server's environment: warms up, then counts the Python
@@ -92,19 +92,22 @@ def calls_per_request(server, observability, metrics_dir):
 
 
 def measure(server, observability, metrics_dir):
-    """(req/s, CPU ms per request), both averaged over PATHS."""
+    """(req/s, CPU ms per request, of which system ms), averaged over PATHS."""
     server.env["OBSERVABILITY"] = observability
     server.env["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
     server.start()
     try:
         workers = server.worker_pids()
-        rates, cpu = [], []
+        rates, cpu, system = [], [], []
         for path in PATHS:
-            before = cpu_seconds(workers)
+            user_before, system_before = cpu_seconds(workers)
             rate, requests = wrk(f"{server.url}{path}")
+            user_after, system_after = cpu_seconds(workers)
             rates.append(rate)
-            cpu.append((cpu_seconds(workers) - before) / requests * 1000)
-        return statistics.mean(rates), statistics.mean(cpu)
+            used = user_after - user_before + system_after - system_before
+            cpu.append(used / requests * 1000)
+            system.append((system_after - system_before) / requests * 1000)
+        return statistics.mean(rates), statistics.mean(cpu), statistics.mean(system)
     finally:
         server.process.terminate()
         server.process.wait(timeout=30)
@@ -121,13 +124,15 @@ def main():
     server.env["PAGE_CACHE_SECONDS"] = "0"  # every request renders: the cost on uncached pages
     figures = {"on": [], "off": []}
     cpu = {"on": [], "off": []}
+    system = {"on": [], "off": []}
     try:
         calls = {mode: calls_per_request(server, mode, metrics_dir) for mode in ("off", "on")}
         for _ in range(ROUNDS):
             for mode in ("off", "on"):
-                rate, milliseconds = measure(server, mode, metrics_dir)
+                rate, milliseconds, in_kernel = measure(server, mode, metrics_dir)
                 figures[mode].append(round(rate, 1))
                 cpu[mode].append(round(milliseconds, 2))
+                system[mode].append(round(in_kernel, 2))
     finally:
         server.stop()
         shutil.rmtree(metrics_dir, ignore_errors=True)
@@ -140,6 +145,7 @@ def main():
     print(f"  without metrics and logs: {off:.1f} req/s  {cpu_off:.2f} ms CPU  {figures['off']}")
     print(f"  with metrics and logs:    {on:.1f} req/s  {cpu_on:.2f} ms CPU  {figures['on']}")
     print(f"  CPU per request, without: {cpu['off']}  with: {cpu['on']}")
+    print(f"    of which system (kernel), without: {system['off']}  with: {system['on']}")
     print(
         f"  cost: {cpu_cost:+.1f} % CPU per request (budget 5 %):"
         f" {'within' if cpu_cost <= 5 else 'OVER'} budget; req/s {-cost:+.1f} %"
