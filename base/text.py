@@ -128,6 +128,19 @@ FOOTNOTE_REF = re.compile(r"\[([0-9A-Za-z]{1,8})\]")
 TAG = re.compile(r"(<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)")
 
 
+def heading_level(level, title_level):
+    """A body heading's h-level: level 3 sits one below the section title, never past h6."""
+    return min(6, int(title_level) + int(level) - 2)
+
+
+def link_footnotes_of(html, section):
+    """`link_footnote_references` for any page: one without footnotes (no `footnote_labels`,
+    or none at all) leaves the text as it is."""
+    if section is None or not hasattr(section, "footnote_labels"):
+        return html
+    return link_footnote_references(html, section)
+
+
 def link_footnote_references(html, section):
     """Turn [0] in rendered text into a link to footnote 0 of the section, and back."""
     labels = section.footnote_labels

@@ -5,16 +5,14 @@ import re
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from wagtail.rich_text import RichText, expand_db_html
 
-from base.text import link_footnote_references, page_text, word_count
+from base.text import heading_level, link_footnote_references, page_text, word_count
 
 register = template.Library()
 
 
-@register.simple_tag
-def heading_level(level, title_level):
-    """A body heading's h-level: level 3 sits one below the section title, never past h6."""
-    return min(6, int(title_level) + int(level) - 2)
+register.simple_tag(heading_level)  # a body heading's level, also for timeline titles
 
 
 @register.filter
@@ -24,10 +22,13 @@ def get_item(mapping, key):
 
 @register.filter
 def link_footnotes(html, section):
-    """Link [0]-style references in rendered text to the section's footnotes."""
+    """Link [0]-style references in rendered text to the section's footnotes. Rich text
+    (`item|richtext`, which leaves a RichText as it is) is expanded here: str() would render
+    Wagtail's richtext.html, `{{ html|safe }}`, a template render per list item."""
     if section is None or not hasattr(section, "footnote_labels"):
         return html
-    return mark_safe(link_footnote_references(str(html), section))
+    rendered = expand_db_html(html.source) if isinstance(html, RichText) else str(html)
+    return mark_safe(link_footnote_references(rendered, section))
 
 
 @register.simple_tag

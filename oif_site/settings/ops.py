@@ -6,8 +6,8 @@ from oif_site.ops.logging import configure_structlog, json_formatter
 from oif_site.ops.sentry import init_sentry
 
 INSTRUMENTED_DATABASES = {
-    "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
-    "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
+    "django.db.backends.postgresql": "oif_site.ops.backends.postgresql",
+    "django.db.backends.sqlite3": "oif_site.ops.backends.sqlite3",
 }
 INSTRUMENTED_CACHES = {
     "django_redis.cache.RedisCache": "oif_site.ops.cache.DjangoRedisCache",

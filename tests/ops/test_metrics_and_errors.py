@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.db import DatabaseError, connection, transaction
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page
@@ -111,3 +112,28 @@ def test_app_cache_hits_and_misses_are_counted(client, settings):
     after = client.get("/metrics").content.decode()
     assert sample(after, hits) - sample(before, hits) == 1
     assert sample(after, misses) - sample(before, misses) == 1
+
+
+def test_statements_and_their_errors_are_counted_by_database(client):
+    """django-prometheus's django_db_* series, fed by the site's cheaper cursor wrapper."""
+    vendor = connection.vendor
+    executed = f'django_db_execute_total{{alias="default",vendor="{vendor}"}}'
+    timed = f'django_db_query_duration_seconds_count{{alias="default",vendor="{vendor}"}}'
+    failed = re.compile(
+        r'^django_db_errors_total\{alias="default",type="(\w+)",'
+        rf'vendor="{vendor}"\}} ([0-9.e+]+)$',
+        re.M,
+    )
+    before = client.get("/metrics").content.decode()
+    with connection.cursor() as cursor:
+        for _ in range(3):
+            cursor.execute("SELECT 1")
+        with pytest.raises(DatabaseError), transaction.atomic():
+            cursor.execute("SELECT * FROM no_such_table")
+    after = client.get("/metrics").content.decode()
+    # The /metrics request's own statements run after the figures are read.
+    assert sample(after, executed) - sample(before, executed) >= 4
+    assert sample(after, timed) - sample(before, timed) >= 4
+    errors = {kind: float(n) for kind, n in failed.findall(after)}
+    errors_before = {kind: float(n) for kind, n in failed.findall(before)}
+    assert sum(errors.values()) - sum(errors_before.values()) == 1

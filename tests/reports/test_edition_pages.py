@@ -123,6 +123,17 @@ def test_headings_of_a_section_have_unique_ids(client):
     assert 'id="project-updates-openstack-10-years-of-openstack-2"' in html
 
 
+def test_body_headings_sit_below_the_section_title_wherever_it_is_shown(client):
+    own = client.get("/annual-reports/2020/project-updates/openstack/").content.decode()
+    assert '<h1 id="project-updates-openstack-title"' in own
+    assert '<h2 class="body-heading" id="project-updates-openstack-ussuri">Ussuri</h2>' in own
+    assert '<h3 class="body-heading" id="project-updates-openstack-tact">TaCT</h3>' in own
+    # Inline, under its chapter's title, the same section's title is an h3.
+    edition = client.get("/annual-reports/2020/").content.decode()
+    assert '<h4 class="body-heading" id="project-updates-openstack-ussuri">Ussuri</h4>' in edition
+    assert '<h5 class="body-heading" id="project-updates-openstack-tact">TaCT</h5>' in edition
+
+
 def test_profiles_list_their_updates_from_every_edition(client):
     html = client.get("/projects/zuul/").content.decode()
     assert 'href="/annual-reports/2020/project-updates/zuul/"' in html
