@@ -8,6 +8,7 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock as BaseImageChooserBlock
+from wagtail_localize.segments import StringSegmentValue
 
 # The renditions templates/blocks/image_block.html asks for: prefetched with the images.
 IMAGE_RENDITIONS = ("width-400", "width-800", "width-1600")
@@ -117,6 +118,16 @@ class KeyFigureBlock(blocks.StructBlock):
 
     class Meta:
         icon = "order"
+
+    # Translations (wagtail-localize): the label is translated, the value is the source's.
+    def get_translatable_segments(self, value):
+        return [StringSegmentValue("label", value["label"])] if value["label"] else []
+
+    def restore_translated_segments(self, value, segments):
+        for segment in segments:
+            if segment.path == "label":
+                value["label"] = segment.render_text()
+        return value
 
 
 class KeyFiguresBlock(blocks.StructBlock):

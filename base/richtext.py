@@ -65,7 +65,8 @@ def _remember(ids):
     cache = _cache.get()
     missing = {i for i in ids if i not in cache}
     if missing:
-        found = Page.objects.in_bulk(missing)
+        # With its locale: a link's address has its language's prefix (/ja/…).
+        found = Page.objects.select_related("locale").in_bulk(missing)
         for page_id in missing:
             cache[page_id] = found.get(page_id)
     return cache

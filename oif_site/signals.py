@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from base.models import SiteSettings
-from reports.models import EditionPDF, Person
+from reports.models import EditionPDF, Person, TranslationCredit
 
 from .caching import purge_for
 
@@ -37,6 +37,7 @@ def purge_deleted_page(sender, instance, **kwargs):
 @receiver(post_save, sender=SiteSettings)
 @receiver(post_save, sender=EditionPDF)
 @receiver(post_delete, sender=EditionPDF)
+@receiver(post_save, sender=TranslationCredit)
 def purge_shown_object(sender, instance, **kwargs):
     purge_for(instance)
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from reports.views import actions, board
 from reports.views import admin as views
+from reports.views.translations import TranslationBoardView
 
 app_name = "reports_editions"
 urlpatterns = [
@@ -26,4 +27,5 @@ urlpatterns = [
         name="confirm_assignments",
     ),
     path("<int:pk>/board.csv", board.BoardCSVView.as_view(), name="board_csv"),
+    path("<int:pk>/translations/", TranslationBoardView.as_view(), name="translations"),
 ]

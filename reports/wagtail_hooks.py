@@ -10,6 +10,7 @@ from reports import admin_urls
 from reports.assignments.admin_ui import ProductionEmailsPanel, add_your_sections
 from reports.models import AnnualReportIndexPage, AnnualReportPage
 from reports.models.assignment_forms import save_assignment
+from reports.views.credits import credits_viewset
 
 
 @hooks.register("register_admin_urls")
@@ -151,3 +152,8 @@ def refuse_publishing_new_pages_of_an_unreleased_edition(request, parent_page, p
             page_class._meta.model_name,
             parent_page.pk,
         )
+
+
+@hooks.register("register_admin_viewset")
+def register_translation_credits():
+    return credits_viewset

@@ -16,9 +16,10 @@ DOCUMENT_LINK = re.compile(r'linktype=\\?"document\\?" id=\\?"(\d+)')
 
 def public_pages(queryset=None):
     """Live pages without view restrictions (password, login or group, whoever asks: API
-    responses are shared by every reader) and outside unreleased editions."""
+    responses are shared by every reader) and outside unreleased editions; in every language,
+    translations only (a page standing in for an untranslated one is the English original's)."""
     queryset = Page.objects.all() if queryset is None else queryset
-    return exclude_unreleased(queryset.live().public())
+    return exclude_unreleased(queryset.live().public().filter(alias_of__isnull=True))
 
 
 def _streams(page):

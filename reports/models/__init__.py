@@ -14,6 +14,7 @@ from .sections import (
     ProjectUpdatePage,
     WorkingGroupUpdatePage,
 )
+from .translations import TranslationCredit
 
 __all__ = [
     "AnnualReportIndexPage",
@@ -32,6 +33,7 @@ __all__ = [
     "ReminderLog",
     "ReviewLink",
     "SectionAssignment",
+    "TranslationCredit",
     "WorkingGroupUpdatePage",
     "approval_note",
 ]

@@ -1,0 +1,43 @@
+"""The PDF of a translated edition: its own file, every section in its language, a CJK font
+embedded, the language in its metadata, a translated contents page, the translators credited."""
+
+import re
+import subprocess
+import tempfile
+
+import pytest
+from pypdf import PdfReader
+from wagtail.models import Page
+
+from reports.pdf.build import build_edition_pdf
+from tests.reports.pdf_helpers import pdftotext
+from tests.reports.translation_fixtures import load_japanese
+
+pytestmark = pytest.mark.django_db
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def pdffonts(content):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(content)
+        handle.flush()
+        return subprocess.run(
+            ["pdffonts", handle.name], check=True, capture_output=True, text=True
+        ).stdout
+
+
+def test_the_japanese_pdf_is_japanese_with_cjk_fonts_embedded(tmp_path):
+    ja = load_japanese(tmp_path)
+    build = build_edition_pdf(ja.pk, force=True)
+    content = build.pdf.file.open("rb").read()
+    text = re.sub(r"\s+", "", pdftotext(content, raw=False))
+    for section in Page.objects.descendant_of(ja).live():
+        assert JAPANESE.search(section.title)
+        assert re.sub(r"\s+", "", section.title) in text, section.title
+    assert "目次" in text  # the contents page, translated
+    assert "翻訳:" in text and "TaroSuzuki" in text  # the translators, credited
+    fonts = [line for line in pdffonts(content).splitlines() if "CJK" in line]
+    assert fonts and all(" yes " in line for line in fonts)  # embedded
+    path = tmp_path / "ja.pdf"
+    path.write_bytes(content)
+    assert PdfReader(str(path)).trailer["/Root"]["/Lang"] == "ja"
