@@ -12,6 +12,7 @@ from oif_site.api.openapi import openapi_view
 from oif_site.api.router import api_router
 from oif_site.feeds import ReportsFeed
 from oif_site.sitemap import SiteSitemap
+from reports.urls import page_figure_urlpatterns
 
 urlpatterns = [
     path("", include("oif_site.ops.urls")),  # /healthz, /readyz, /version, /metrics
@@ -29,6 +30,7 @@ urlpatterns = [
 localised = [
     path("search/", views.search, name="search"),
     path("feeds/annual-reports.atom", ReportsFeed(), name="reports_feed"),
+    path("", include(page_figure_urlpatterns)),
     path("", include(wagtail_urls)),
 ]
 

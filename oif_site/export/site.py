@@ -64,11 +64,12 @@ def build_files(site):
         url = page.get_url()
         if url and url.startswith("/"):
             pages[url] = page
-    # Editions and profiles have their figures as data beside them (docs/api.md).
+    # Editions and profiles have their figures as data beside them (docs/api.md); the
+    # stand-in of an untranslated one links to the English original, not to data of its own.
     data = [
         f"{url}figures.{kind}"
         for url, page in pages.items()
-        if issubclass(page.specific_class or type(page), DataLinksMixin)
+        if issubclass(page.specific_class or type(page), DataLinksMixin) and not page.alias_of_id
         for kind in ("csv", "json")
     ]
     # Each language published has its own feed and search page: /ja/feeds/…, /ja/search/.
