@@ -17,7 +17,7 @@ from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 
 from base.models import DataLinksMixin, SiteSettings
 from projects.models import ProfilePage
@@ -135,17 +135,24 @@ def page_paths(page):
     a profile, the feed and the sitemap; and the same in every language."""
     page = page.specific
     paths = own_paths(page) | listing_paths()
-    # Its translations list it as an alternate (hreflang, switcher); where it is not
-    # translated, each language's address shows a note linking to it.
-    for other in Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk):
-        paths |= own_paths(other)
-    if page.locale_id == Locale.get_default().pk:
-        for path in [p for p in own_paths(page) if not p.startswith("/api/")]:
-            paths |= language_variants(path)
     ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).specific(defer=True)
     subtree = [page, *Page.objects.descendant_of(page).specific()]
     for other in [*ancestors, *subtree]:
         paths |= own_paths(other)
+    # Their translations list them as alternates (hreflang, switcher): an edition released or
+    # withdrawn changes what every section's translations list. Where one is not translated,
+    # each language's address shows a note linking to it.
+    translations = (
+        Page.objects.filter(translation_key__in={p.translation_key for p in subtree})
+        .exclude(pk__in=[p.pk for p in subtree])
+        .specific(defer=True)
+    )
+    for other in translations:
+        paths |= own_paths(other)
+    if page.locale_id == Locale.get_default().pk:
+        for other in subtree:
+            for path in [p for p in own_paths(other) if not p.startswith("/api/")]:
+                paths |= language_variants(path)
     edition = edition_of(page)
     if edition is not None and edition.pk != page.pk:
         paths |= own_paths(edition)
@@ -193,6 +200,10 @@ def paths_for(obj):
         return site_paths()
     if isinstance(obj, get_image_model()):
         return image_paths(obj)
+    if isinstance(obj, PageViewRestriction):
+        # Made private or public again: everything that shows the page and its subtree.
+        page = Page.objects.filter(pk=obj.page_id).first()
+        return page_paths(page) if page is not None else set()
     if isinstance(obj, TranslationCredit):
         # Shown on its translated edition's page (and the cover of its PDF).
         return own_paths(obj.edition)

@@ -66,12 +66,14 @@ class FirstVisitLanguageMiddleware:
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):
-    """Django's, except that English pages other than `/` do not vary with Accept-Language:
-    their address alone says their language, so caches keep one copy of each."""
+    """Django's, except that responses do not vary with Accept-Language here: an address alone
+    says its language, so caches keep one copy of each. `/` is the exception, and
+    FirstVisitLanguageMiddleware, outside the page cache, says so: the page cache keeps the
+    English home page, which only readers who are not redirected reach."""
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
-        if request.path_info != "/" and response.has_header("Vary"):
+        if response.has_header("Vary"):
             kept = [
                 value.strip()
                 for value in response["Vary"].split(",")

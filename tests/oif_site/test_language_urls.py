@@ -69,3 +69,13 @@ def test_a_reader_who_chose_english_is_not_sent_back(client, ja):
 
 def test_without_a_translation_published_nobody_is_redirected(client):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja").status_code == 200
+
+
+def test_the_cached_english_home_page_still_redirects_first_visits(client, ja):
+    """The page cache keeps `/` in English; the redirect is decided before it is looked up."""
+    for _ in range(2):
+        english = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    assert english.get("X-Page-Cache") == "hit"
+    assert "Accept-Language" in english["Vary"]  # for the caches in front of the site
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ja,en;q=0.5")
+    assert response.status_code == 302 and response["Location"].startswith("/ja/")
