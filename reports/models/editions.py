@@ -167,6 +167,9 @@ class AnnualReportPage(DataLinksMixin, EditionPDFMixin, BasePage):
             prefetch_related_objects(group, field)
         for section in sections:
             section.__dict__["edition"] = self
+            if section.locale_id == self.locale_id:
+                # Their addresses carry the language's prefix (/ja/…): no query each for it.
+                section.locale = self.locale
         with preload_images([section.body for section in sections]):
             for section in sections:
                 list(section.body)  # converts the blocks now, while the images are at hand
