@@ -133,7 +133,9 @@ class ProjectChannel(TranslatableMixin, Orderable):
     api_fields = [APIField("label"), APIField("url")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
+        # Channels loaded from a source file have no sort order: they keep the order they
+        # were created in (a translation's copies too), on every database.
+        ordering = ["sort_order", "pk"]
 
     def __str__(self):
         return self.label

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.server import SiteServer
 from tests.browser.test_accessibility import AXE, axe_violations
 from tests.conftest import EDITION_2020
 from tests.reports.translation_fixtures import write_translation
@@ -15,18 +16,21 @@ ROOT_PASSWORD = "translations-board-pw"
 
 
 @pytest.fixture(scope="module")
-def japanese(site):
-    """The Japanese 2020 edition on the server: the repository's, else one made from English."""
+def japanese():
+    """A server of its own with the Japanese 2020 edition loaded before it starts: its workers
+    keep the site's root pages (every language's) in their own memory, so a language added
+    under a running server would not reach them (production shares Redis, which is cleared)."""
+    server = SiteServer("translations").prepare()
     real = EDITION_2020.with_name("2020.ja.yaml")
-    path = real if real.exists() else write_translation(EDITION_2020, site.workdir)
-    site.manage("load_edition", str(path))
-    site.manage("db_worker", "--batch", "--no-startup-delay")
-    site.shell(
+    path = real if real.exists() else write_translation(EDITION_2020, server.workdir)
+    server.manage("load_edition", str(path))
+    server.manage("db_worker", "--batch", "--no-startup-delay")
+    server.shell(
         "from django.contrib.auth.models import User\n"
-        "User.objects.filter(username='board').delete()\n"
         f"User.objects.create_superuser('board', 'board@example.org', '{ROOT_PASSWORD}')\n"
     )
-    return site
+    yield server.start()
+    server.stop()
 
 
 @pytest.mark.parametrize("width", [375, 1280])
