@@ -7,7 +7,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-EDITIONS := $(wildcard content/editions/*.yaml)
+# Sources first (<year>.yaml), then their translations (<year>.<locale>.yaml).
+SOURCES := $(sort $(wildcard content/editions/[0-9][0-9][0-9][0-9].yaml))
+EDITIONS := $(SOURCES) $(sort $(filter-out $(SOURCES),$(wildcard content/editions/*.yaml)))
 
 .PHONY: serve-production run test install install-test system-packages content lint format bench lighthouse clean \
 	lock lock-upgrade audit backup restore

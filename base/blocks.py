@@ -11,6 +11,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock as BaseImageChooserBlock
 from wagtail.rich_text import expand_db_html
+from wagtail_localize.segments import StringSegmentValue
 
 from base.text import heading_level, link_footnotes_of
 
@@ -145,6 +146,16 @@ class KeyFigureBlock(blocks.StructBlock):
 
     class Meta:
         icon = "order"
+
+    # Translations (wagtail-localize): the label is translated, the value is the source's.
+    def get_translatable_segments(self, value):
+        return [StringSegmentValue("label", value["label"])] if value["label"] else []
+
+    def restore_translated_segments(self, value, segments):
+        for segment in segments:
+            if segment.path == "label":
+                value["label"] = segment.render_text()
+        return value
 
 
 class KeyFiguresBlock(blocks.StructBlock):

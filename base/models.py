@@ -7,8 +7,10 @@ from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .heartbeats import Heartbeat  # noqa: F401  (a model: registered with the app)
+from .queries import public
 
 
 class SharingMixin:
@@ -29,6 +31,13 @@ class SharingMixin:
     def get_structured_data(self, request, *, publisher, image):
         """This page's schema.org item beyond name, url and description (JSON-LD)."""
         return {}
+
+    def published_translations(self):
+        """This page in every language a visitor can read it in, itself included: live,
+        public, translated (not an alias of the source). Pages that need more (a section of an
+        unreleased edition is unreachable) narrow it down."""
+        pages = Page.objects.filter(translation_key=self.translation_key, live=True)
+        return public(pages.filter(alias_of__isnull=True)).select_related("locale")
 
 
 class DataLinksMixin:
@@ -52,6 +61,8 @@ class BasePage(SharingMixin, Page):
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
     content_panels = Page.content_panels + [FieldPanel("summary")]
+    # A translation keeps the source's address under its language prefix: /ja/annual-reports/2020/.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
     api_fields = [APIField("summary")]
 
     class Meta:

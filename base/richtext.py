@@ -10,6 +10,8 @@ import contextlib
 import contextvars
 from collections.abc import Iterable, Mapping
 
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
@@ -65,7 +67,8 @@ def _remember(ids):
     cache = _cache.get()
     missing = {i for i in ids if i not in cache}
     if missing:
-        found = Page.objects.in_bulk(missing)
+        # With its locale: a link's address has its language's prefix (/ja/…).
+        found = Page.objects.select_related("locale").in_bulk(missing)
         for page_id in missing:
             cache[page_id] = found.get(page_id)
     return cache
@@ -88,3 +91,35 @@ def cached_pages(ids):
         return None
     cache = _remember({int(i) for i in ids if str(i).isdigit()})
     return [cache.get(int(i)) if str(i).isdigit() else None for i in ids]
+
+
+def localized_pages(pages):
+    """Each page in the reader's language where it has a live translation, else itself, as
+    Wagtail's `page.localized` decides, without its query per link: the pages already in
+    that language (the usual case) cost nothing, the others are looked up together and kept
+    in the page-link cache."""
+    try:
+        language = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return list(pages)
+    wanted = {
+        p.translation_key for p in pages if p is not None and p.locale.language_code != language
+    }
+    cache = _cache.get()
+    cache = {} if cache is None else cache
+    missing = {key for key in wanted if ("translation", key, language) not in cache}
+    if missing:
+        found = {
+            page.translation_key: page
+            for page in Page.objects.filter(
+                translation_key__in=missing, locale__language_code=language, live=True
+            ).select_related("locale")
+        }
+        for key in missing:
+            cache[("translation", key, language)] = found.get(key)
+    return [
+        cache.get(("translation", p.translation_key, language)) or p
+        if p is not None and p.translation_key in wanted
+        else p
+        for p in pages
+    ]

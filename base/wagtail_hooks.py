@@ -1,9 +1,9 @@
 from django.templatetags.static import static
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 
-from base.richtext import cached_pages
+from base.richtext import cached_pages, localized_pages
 
 
 class CachedPageLinkHandler(PageLinkHandler):
@@ -20,6 +20,13 @@ class CachedPageLinkHandler(PageLinkHandler):
         valid = [str(attrs.get("id", "")).isdigit() for attrs in attrs_list]
         found = iter(super().get_many([a for a, ok in zip(attrs_list, valid, strict=True) if ok]))
         return [next(found) if ok else None for ok in valid]
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        # As Wagtail's (each link to the page in the reader's language), with the lookups of
+        # the translations shared by the request rather than one per link.
+        pages = localized_pages(cls.get_many(attrs_list))
+        return [f'<a href="{escape(page.url)}">' if page else "<a>" for page in pages]
 
 
 @hooks.register("register_rich_text_features", order=100)

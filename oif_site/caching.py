@@ -13,10 +13,11 @@ import threading
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 
 from base.models import DataLinksMixin, SiteSettings
 from projects.models import ProfilePage
@@ -26,6 +27,7 @@ from reports.models import (
     LetterPage,
     Person,
     ProjectUpdatePage,
+    TranslationCredit,
     WorkingGroupUpdatePage,
 )
 
@@ -35,11 +37,29 @@ from .ops.metrics import PURGES_FAILED, PURGES_SENT
 logger = logging.getLogger(__name__)
 
 
-def listing_paths():
-    """What lists pages site-wide: the feed, the sitemap, the API's listings and the site's data
-    (the home page and the archive are ancestors of every edition, so they come with it)."""
+def in_every_language(name):
+    """The address of a view under i18n_patterns in each configured language: /feeds/…,
+    /ja/feeds/…"""
+    paths = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.add(reverse(name))
+    return paths
+
+
+def language_variants(path):
+    """An English address under every other language's prefix: there a translation lives, or
+    the note that links to the English original (docs/translations.md)."""
     return {
-        reverse("reports_feed"),
+        f"/{code}{path}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+    }
+
+
+def listing_paths():
+    """What lists pages site-wide: the feed (per language), the sitemap, the API's listings and
+    the site's data (the home page and the archive are ancestors of every edition, so they
+    come with it)."""
+    return in_every_language("reports_feed") | {
         reverse(sitemap),
         reverse("wagtailapi:pages:listing"),
         reverse("wagtailapi:images:listing"),
@@ -52,7 +72,7 @@ def listing_paths():
 
 def site_paths():
     """Every public address: for what every page shows (the banner, the footer)."""
-    paths = listing_paths() | {reverse("robots_txt"), reverse("search")}
+    paths = listing_paths() | {reverse("robots_txt")} | in_every_language("search")
     for page in Page.objects.live().specific():
         paths |= own_paths(page)
     return paths
@@ -112,13 +132,27 @@ def page_paths(page):
     ancestors (the chapter lists it, the edition shows it, the archive and the home page list
     editions), its edition's PDF, the sections before and after it, the profile it updates,
     every edition page (their year switch) for an edition, the updates and their editions for
-    a profile, and the feed and the sitemap."""
+    a profile, the feed and the sitemap; and the same in every language."""
     page = page.specific
     paths = own_paths(page) | listing_paths()
     ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).specific(defer=True)
     subtree = [page, *Page.objects.descendant_of(page).specific()]
     for other in [*ancestors, *subtree]:
         paths |= own_paths(other)
+    # Their translations list them as alternates (hreflang, switcher): an edition released or
+    # withdrawn changes what every section's translations list. Where one is not translated,
+    # each language's address shows a note linking to it.
+    translations = (
+        Page.objects.filter(translation_key__in={p.translation_key for p in subtree})
+        .exclude(pk__in=[p.pk for p in subtree])
+        .specific(defer=True)
+    )
+    for other in translations:
+        paths |= own_paths(other)
+    if page.locale_id == Locale.get_default().pk:
+        for other in subtree:
+            for path in [p for p in own_paths(other) if not p.startswith("/api/")]:
+                paths |= language_variants(path)
     edition = edition_of(page)
     if edition is not None and edition.pk != page.pk:
         paths |= own_paths(edition)
@@ -166,6 +200,13 @@ def paths_for(obj):
         return site_paths()
     if isinstance(obj, get_image_model()):
         return image_paths(obj)
+    if isinstance(obj, PageViewRestriction):
+        # Made private or public again: everything that shows the page and its subtree.
+        page = Page.objects.filter(pk=obj.page_id).first()
+        return page_paths(page) if page is not None else set()
+    if isinstance(obj, TranslationCredit):
+        # Shown on its translated edition's page (and the cover of its PDF).
+        return own_paths(obj.edition)
     if isinstance(obj, EditionPDF):
         # The edition page shows the PDF's size; nothing else changes.
         return own_paths(obj.edition) if obj.edition_id else set()

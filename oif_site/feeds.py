@@ -1,9 +1,11 @@
 """The Atom feed of editions and their sections: readers and aggregators learn of a new edition
 and of every section it brings, newest edition first."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from wagtail.models import Locale
 
 from base.templatetags.seo_tags import page_description, site_root_url
 from reports.models import AnnualReportPage, EditionSectionPage
@@ -25,14 +27,22 @@ class ReportsFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def link(self):
-        return f"{site_root_url(self.request)}/annual-reports/"
+        # Each language's feed links to its own archive: /ja/annual-reports/.
+        language = Locale.get_active().language_code
+        prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
+        return f"{site_root_url(self.request)}{prefix}/annual-reports/"
 
     def feed_url(self):
         return f"{site_root_url(self.request)}{self.request.path}"
 
     def items(self):
         """Editions, newest first, each followed by its live sections in reading order."""
-        editions = list(AnnualReportPage.objects.live().public().order_by("-year"))
+        editions = list(
+            AnnualReportPage.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .order_by("-year")
+        )
         sections = sections_by_edition(editions)  # a fixed number of queries, however many
         items = []
         for edition in editions:

@@ -32,6 +32,8 @@ PRIVATE_PATHS = re.compile(
     r"^/(admin|django-admin|review|documents|healthz|readyz|version|metrics|ops)(/|$)"
 )
 GZIP = re.compile(r"\bgzip\b")
+# The search page of every language: /search/, /ja/search/, /zh-hans/search/.
+SEARCH_PATH = re.compile(r"^(/[a-z]{2}(-[a-z]+)?)?/search/$")
 KEYED_HEADERS = {"cookie", "accept-encoding"}
 CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 
@@ -115,14 +117,15 @@ def is_anonymous_request(request):
 
 
 def is_cacheable_request(request):
-    """Anonymous GET or HEAD of a public path. Search is cached only without a query."""
+    """Anonymous GET or HEAD of a public path. Search (in any language) is cached only without
+    a query."""
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
         return False
     if PRIVATE_PATHS.match(request.path) or not is_anonymous_request(request):
         return False
     if request.path.startswith(settings.MEDIA_URL):
         return False  # files keep their own headers (immutable renditions); not worth Redis
-    return not (request.path == "/search/" and request.META.get("QUERY_STRING"))
+    return not (SEARCH_PATH.match(request.path) and request.META.get("QUERY_STRING"))
 
 
 def vary_headers(response):

@@ -3,11 +3,11 @@
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from base.models import SiteSettings
-from reports.models import EditionPDF, Person
+from reports.models import EditionPDF, Person, TranslationCredit
 
 from .caching import purge_for
 
@@ -37,6 +37,9 @@ def purge_deleted_page(sender, instance, **kwargs):
 @receiver(post_save, sender=SiteSettings)
 @receiver(post_save, sender=EditionPDF)
 @receiver(post_delete, sender=EditionPDF)
+@receiver(post_save, sender=TranslationCredit)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
 def purge_shown_object(sender, instance, **kwargs):
     purge_for(instance)
 

@@ -8,7 +8,7 @@ import yaml
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from base.models import SiteSettings
 from oif_site.models import HomePage
@@ -48,7 +48,9 @@ def _content():
 def ensure_site_structure():
     """Create what is missing, replacing Wagtail's placeholder home page; never overwrite."""
     content = _content()
-    home = HomePage.objects.first()
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:
         root = Page.get_first_root_node()
         home = HomePage(slug="home", **content["home"])

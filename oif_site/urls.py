@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -11,6 +12,7 @@ from oif_site.api.openapi import openapi_view
 from oif_site.api.router import api_router
 from oif_site.feeds import ReportsFeed
 from oif_site.sitemap import SiteSitemap
+from reports.urls import page_figure_urlpatterns
 
 urlpatterns = [
     path("", include("oif_site.ops.urls")),  # /healthz, /readyz, /version, /metrics
@@ -21,8 +23,15 @@ urlpatterns = [
     path("", include("reports.urls")),  # review links
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SiteSitemap}}),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+# Public pages per language: English keeps its addresses (no prefix), translations live under
+# theirs: /ja/annual-reports/2020/ (docs/translations.md).
+localised = [
     path("search/", views.search, name="search"),
     path("feeds/annual-reports.atom", ReportsFeed(), name="reports_feed"),
+    path("", include(page_figure_urlpatterns)),
+    path("", include(wagtail_urls)),
 ]
 
 # Django's own admin is a second sign-in form: only there when a setting asks for it.
@@ -43,4 +52,4 @@ elif media.is_local():  # production without a bucket: the renditions pages show
         path(f"{settings.MEDIA_URL.lstrip('/')}{media.RENDITIONS}/<path:path>", media.rendition)
     )
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(*localised, prefix_default_language=False)

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.search.utils import parse_query_string
 
 from base.text import excerpt, page_text, query_terms
@@ -21,9 +21,11 @@ def searchable_pages():
     """What the public may find: live pages without view restrictions, and only the kinds that
     carry the report (editions, their sections, project and working-group profiles)."""
     # A section published before its edition is released stays unfindable, as it is unreachable.
+    # Pages in the visitor's language only: /ja/search/ finds Japanese pages.
     return exclude_unreleased(
         Page.objects.live()
         .public()
+        .filter(locale=Locale.get_active())
         .type(AnnualReportPage, EditionSectionPage, ProjectPage, WorkingGroupPage)
     )
 

@@ -4,8 +4,9 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from base.api import AbsoluteURLField
 from base.models import BasePage, DataLinksMixin
@@ -49,8 +50,14 @@ class ProfilePage(DataLinksMixin, BasePage):
         abstract = True
 
     def get_updates(self):
-        """This profile's live updates, newest edition first, each with its edition attached."""
-        return self.updates.live().public().with_editions()
+        """This profile's live updates in its language, newest edition first, each with its
+        edition attached. Updates link to the source profile (a synchronised field), so a
+        translated profile finds them through its translation key."""
+        updates = self.updates.model.objects.filter(
+            **{f"{self.updates.field.name}__translation_key": self.translation_key},
+            locale_id=self.locale_id,
+        )
+        return updates.live().public().with_editions()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -92,6 +99,9 @@ class ProjectPage(ProfilePage):
         InlinePanel("channels", heading="Get involved", label="Channel"),
     ]
     search_fields = BasePage.search_fields + [index.FilterField("status")]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("licence", overridable=False)
+    ]
     api_fields = ProfilePage.api_fields + [
         APIField("status"),
         APIField("repository"),
@@ -111,8 +121,9 @@ class ProjectPage(ProfilePage):
         return data
 
 
-class ProjectChannel(Orderable):
-    """A way to get involved: mailing list, chat, code…"""
+class ProjectChannel(TranslatableMixin, Orderable):
+    """A way to get involved: mailing list, chat, code…; translatable, so that a translated
+    profile's labels are in its language (the address stays the source's)."""
 
     project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="channels")
     label = models.CharField(max_length=100)
@@ -120,6 +131,11 @@ class ProjectChannel(Orderable):
 
     panels = [FieldPanel("label"), FieldPanel("url")]
     api_fields = [APIField("label"), APIField("url")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        # Channels loaded from a source file have no sort order: they keep the order they
+        # were created in (a translation's copies too), on every database.
+        ordering = ["sort_order", "pk"]
 
     def __str__(self):
         return self.label

@@ -2,6 +2,7 @@ from django.urls import path
 
 from reports.views import actions, board, compare
 from reports.views import admin as views
+from reports.views.translations import TranslationBoardView
 
 app_name = "reports_editions"
 urlpatterns = [
@@ -36,4 +37,5 @@ urlpatterns = [
         compare.CompareWithPreviousView.as_view(),
         name="compare_with_previous",
     ),
+    path("<int:pk>/translations/", TranslationBoardView.as_view(), name="translations"),
 ]

@@ -38,7 +38,7 @@ def start_next_edition(edition, user=None):
     """Copy `edition` into a new, unpublished edition for the following year; returns it."""
     edition = edition.specific
     year = edition.year + 1
-    if AnnualReportPage.objects.filter(year=year).exists():
+    if AnnualReportPage.objects.filter(year=year, locale=edition.locale).exists():
         raise ValidationError(f"The {year} edition exists already.")
     pages = edition_pages(edition)
     versions = latest_versions(pages)

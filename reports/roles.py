@@ -1,9 +1,12 @@
 """The groups staff and project teams work in, and the review workflow on editions.
 
 Editors write and submit; Publishers approve, publish, schedule and unpublish; a project team
-may edit only its own project's update, in every edition. `setup_roles` (re)applies all of it.
+may edit only its own project's update, in every edition; the translators of a language may
+edit that language's pages only (its own page tree) and submit them for review.
+`setup_roles` (re)applies all of it.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -12,6 +15,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Workflow,
     WorkflowPage,
@@ -56,6 +60,7 @@ COLLECTION_PERMISSIONS = {
     ],
 }
 TEAM_PERMISSIONS = ["wagtailadmin.access_admin"]
+TRANSLATOR_PAGE_PERMISSIONS = ["change_page", "lock_page"]
 TEAM_COLLECTION_PERMISSIONS = ["wagtailimages.add_image", "wagtailimages.choose_image"]
 
 
@@ -108,7 +113,34 @@ def setup_roles():
         WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
 
     teams = setup_project_teams()
+    groups.update(setup_translators())
     return groups, teams
+
+
+def translators_name(language_code):
+    return f"Translators ({dict(settings.WAGTAIL_CONTENT_LANGUAGES)[language_code]})"
+
+
+def setup_translators():
+    """One group per translation language, allowed to edit the pages of that language's tree
+    (from its home page down: the translations of every edition, profile and index) and to
+    submit them to the edition review workflow. Languages not translated yet get their group
+    and, once their first page exists, run setup_roles again to grant it."""
+    groups = {}
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if code == settings.LANGUAGE_CODE:
+            continue
+        group, _ = Group.objects.get_or_create(name=translators_name(code))
+        group.permissions.add(*[_permission(p) for p in TEAM_PERMISSIONS])
+        locale = Locale.objects.filter(language_code=code).first()
+        roots = Page.objects.filter(depth=2, locale=locale) if locale else Page.objects.none()
+        for root in roots:
+            for codename in TRANSLATOR_PAGE_PERMISSIONS:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root, permission=_page_permission(codename)
+                )
+        groups[group.name] = group
+    return groups
 
 
 def setup_project_teams():

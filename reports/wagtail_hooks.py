@@ -12,6 +12,7 @@ from reports.assignments.admin_ui import ProductionEmailsPanel, add_your_section
 from reports.compare import counterpart
 from reports.models import AnnualReportIndexPage, AnnualReportPage, EditionSectionPage
 from reports.models.assignment_forms import save_assignment
+from reports.views.credits import credits_viewset
 
 
 @hooks.register("register_admin_urls")
@@ -186,3 +187,8 @@ def refuse_publishing_new_pages_of_an_unreleased_edition(request, parent_page, p
             page_class._meta.model_name,
             parent_page.pk,
         )
+
+
+@hooks.register("register_admin_viewset")
+def register_translation_credits():
+    return credits_viewset

@@ -2,6 +2,7 @@
 to anyone, the same way, so that its answers can be cached and shared."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.cache import patch_cache_control
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -32,10 +33,11 @@ class EditionFilter(BaseFilterBackend):
             return queryset
         if not year.isdigit() or len(year) != 4:
             raise BadRequestError(f"year must be a year such as 2020, not {year!r}")
-        edition = AnnualReportPage.objects.filter(year=int(year)).first()
-        if edition is None:
-            return queryset.none()
-        return queryset.filter(path__startswith=edition.path)
+        # The edition in every language (?locale=ja narrows it to one, as for any listing).
+        inside = Q()
+        for path in AnnualReportPage.objects.filter(year=int(year)).values_list("path", flat=True):
+            inside |= Q(path__startswith=path)
+        return queryset.filter(inside) if inside else queryset.none()
 
 
 class ProfileFilter(BaseFilterBackend):

@@ -16,9 +16,12 @@ DOCUMENT_LINK = re.compile(r'linktype=\\?"document\\?" id=\\?"(\d+)')
 
 def public_pages(queryset=None):
     """Live pages without view restrictions (password, login or group, whoever asks: API
-    responses are shared by every reader) and outside unreleased editions."""
+    responses are shared by every reader) and outside unreleased editions; in every language,
+    translations only (a page standing in for an untranslated one is the English original's)."""
     queryset = Page.objects.all() if queryset is None else queryset
-    return exclude_unreleased(queryset.live().public())
+    # By id: search filters only on indexed fields, and alias_of is not one.
+    aliases = list(Page.objects.filter(alias_of__isnull=False).values_list("id", flat=True))
+    return exclude_unreleased(queryset.live().public().exclude(id__in=aliases))
 
 
 def _streams(page):

@@ -3,7 +3,9 @@ assets, the PDFs, written to a target."""
 
 from dataclasses import dataclass, field
 
-from wagtail.models import Site
+from django.conf import settings
+from django.db.models import Q
+from wagtail.models import Page, Site
 
 from base.models import DataLinksMixin
 from reports.models import AnnualReportPage
@@ -24,6 +26,7 @@ EXTRA_URLS = [
     "/data/figures.csv",
     "/data/figures.json",
 ]
+LOCALISED_URLS = ["/feeds/annual-reports.atom", "/search/"]
 NOT_FOUND_URL = "/export-static-404/"  # rendered for the 404 page of the server or bucket
 
 
@@ -43,8 +46,13 @@ class ExportResult:
 
 
 def public_pages(site):
-    """Live pages anyone may see: no view restriction, not inside an unreleased edition."""
-    pages = site.root_page.get_descendants(inclusive=True).live().public()
+    """Live pages anyone may see, in every language: no view restriction, not inside an
+    unreleased edition. The stand-ins of untranslated pages are kept: they answer with the
+    note that links to the English original, as on the live site."""
+    trees = Q()
+    for root in Page.objects.filter(translation_key=site.root_page.translation_key):
+        trees |= Q(path__startswith=root.path)
+    pages = Page.objects.filter(trees).live().public().select_related("locale")
     return exclude_unreleased(pages).order_by("path")
 
 
@@ -56,14 +64,18 @@ def build_files(site):
         url = page.get_url()
         if url and url.startswith("/"):
             pages[url] = page
-    # Editions and profiles have their figures as data beside them (docs/api.md).
+    # Editions and profiles have their figures as data beside them (docs/api.md); the
+    # stand-in of an untranslated one links to the English original, not to data of its own.
     data = [
         f"{url}figures.{kind}"
         for url, page in pages.items()
-        if issubclass(page.specific_class or type(page), DataLinksMixin)
+        if issubclass(page.specific_class or type(page), DataLinksMixin) and not page.alias_of_id
         for kind in ("csv", "json")
     ]
-    for url in [*pages, *EXTRA_URLS, *data]:
+    # Each language published has its own feed and search page: /ja/feeds/…, /ja/search/.
+    languages = {page.locale.language_code for page in pages.values()} - {settings.LANGUAGE_CODE}
+    localised = [f"/{code}{url}" for code in sorted(languages) for url in LOCALISED_URLS]
+    for url in [*pages, *EXTRA_URLS, *localised, *data]:
         status, body = renderer.get(url)
         if status != 200:
             raise ExportError(f"{url} answered {status} to an anonymous visitor")

@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "reports",
     "projects",
     "base",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -57,8 +59,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A first visit to / follows Accept-Language (docs/translations.md); before the page cache.
+    "oif_site.languages.FirstVisitLanguageMiddleware",
     "oif_site.page_cache.PageCacheMiddleware",  # anonymous pages from Redis (docs/caching.md)
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "oif_site.languages.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -121,7 +126,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Languages (docs/translations.md): English is the source; the others are translations, under
+# their prefix (/ja/…). SITE_LANGUAGES lists the codes, the source first.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "ja": "日本語",
+    "zh-hans": "简体中文",
+    "ko": "한국어",
+    "de": "Deutsch",
+    "id": "Bahasa Indonesia",
+}
+_language_codes = env_list("SITE_LANGUAGES", "en,ja,zh-hans,ko,de,id")
+_unknown = [code for code in _language_codes if code not in LANGUAGE_NAMES]
+if _unknown or not _language_codes or _language_codes[0] != "en":
+    raise ImproperlyConfigured(
+        f"SITE_LANGUAGES must start with en and use only {', '.join(LANGUAGE_NAMES)}: "
+        f"{', '.join(_unknown) or 'en first'}"
+    )
 LANGUAGE_CODE = "en"
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [(code, LANGUAGE_NAMES[code]) for code in _language_codes]
+WAGTAIL_I18N_ENABLED = True
 TIME_ZONE = env("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -242,7 +266,6 @@ SITE_NAME = env("SITE_NAME", "OpenInfra Foundation Annual Report")
 WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAIL_I18N_ENABLED = False
 
 # The read-only API (/api/v2/, docs/api.md): a page of results holds at most this many items;
 # more is a 400 that names the cap. Anonymous answers are shared by caches for API_CACHE_SECONDS.

@@ -15,6 +15,7 @@ from .sections import (
     ProjectUpdatePage,
     WorkingGroupUpdatePage,
 )
+from .translations import TranslationCredit
 
 __all__ = [
     "AnnualReportIndexPage",
@@ -34,6 +35,7 @@ __all__ = [
     "ReviewLink",
     "SectionAssignment",
     "SectionOrigin",
+    "TranslationCredit",
     "WorkingGroupUpdatePage",
     "approval_note",
 ]

@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -19,6 +20,7 @@ from base.richtext import preload_page_links
 from base.text import iso_date
 
 from .pdf import EditionPDFMixin
+from .translations import TranslationCredit
 
 SECTION_PAGE_TYPES = [
     "reports.LetterPage",
@@ -42,7 +44,7 @@ class AnnualReportIndexPage(BasePage):
             edition = (
                 AnnualReportPage.objects.child_of(self)
                 .filter(slug=path_components[0])
-                .select_related("generated_pdf", "designed_pdf", "cover_image")
+                .select_related("generated_pdf", "designed_pdf", "cover_image", "locale")
                 .first()
             )
             if edition is not None:
@@ -68,8 +70,8 @@ class AnnualReportPage(DataLinksMixin, EditionPDFMixin, BasePage):
     parent_page_types = ["reports.AnnualReportIndexPage"]
     subpage_types = SECTION_PAGE_TYPES
 
+    # One edition a year in each language (checked in clean: the locale is Page's column).
     year = models.PositiveSmallIntegerField(
-        unique=True,
         validators=[MinValueValidator(2000), MaxValueValidator(2100)],
         help_text="The year the edition reports on; it is also the edition's address.",
     )
@@ -127,6 +129,10 @@ class AnnualReportPage(DataLinksMixin, EditionPDFMixin, BasePage):
         super().full_clean(*args, **kwargs)
 
     def clean(self):
+        if self.year and self.locale_id:
+            twins = AnnualReportPage.objects.filter(year=self.year, locale_id=self.locale_id)
+            if twins.exclude(pk=self.pk).exists():
+                raise ValidationError({"year": f"There is already a {self.year} edition."})
         super().clean()
         if self.year and self.slug != str(self.year):
             raise ValidationError({"slug": f"An edition's slug is its year: {self.year}."})
@@ -161,11 +167,25 @@ class AnnualReportPage(DataLinksMixin, EditionPDFMixin, BasePage):
             prefetch_related_objects(group, field)
         for section in sections:
             section.__dict__["edition"] = self
+            if section.locale_id == self.locale_id:
+                # Their addresses carry the language's prefix (/ja/…): no query each for it.
+                section.locale = self.locale
         with preload_images([section.body for section in sections]):
             for section in sections:
                 list(section.body)  # converts the blocks now, while the images are at hand
         preload_page_links([self.intro, *(section.body for section in sections)])
         return sections
+
+    def translation_info(self):
+        """For a translated edition: its English original and its credits; None for the source
+        (without a query: routing fetched the edition with its locale)."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return None
+        original = AnnualReportPage.objects.filter(
+            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+        credit = TranslationCredit.objects.filter(edition_id=self.pk).first()
+        return {"original": original, "credit": credit}
 
     def route(self, request, path_components):
         # The edition is published whole: none of its pages is public before it is.
@@ -179,6 +199,7 @@ class AnnualReportPage(DataLinksMixin, EditionPDFMixin, BasePage):
         sections = self.get_preview_sections() if preview else self.get_sections()
         context["sections"] = sections
         context["toc"] = build_toc(sections, self.depth)
+        context["translation"] = self.translation_info()
         return context
 
 

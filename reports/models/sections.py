@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from base.api import StreamDataField
 from base.blocks import BodyBlock, KeyFigureBlock
@@ -16,7 +17,7 @@ from base.models import SharingMixin
 from base.text import iso_date
 
 from .assignment_forms import SectionPageForm
-from .editions import AnnualReportPage
+from .editions import AnnualReportPage, exclude_unreleased
 
 SECTION_PARENTS = ["reports.AnnualReportPage", "reports.ChapterPage"]
 # Who writes the section, by when, and the brief: above the content (reports/models/assignments.py).
@@ -73,6 +74,8 @@ class EditionSectionPage(SharingMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("body")]
     content_panels = ASSIGNMENT_PANELS + Page.content_panels + [FieldPanel("body")]
     base_form_class = SectionPageForm
+    # Translations keep the source's address and anchors (wagtail-localize).
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
     api_fields = [APIField("edition_year"), APIField("body", serializer=StreamDataField())]
 
     class Meta:
@@ -135,6 +138,9 @@ class EditionSectionPage(SharingMixin, Page):
         event-highlights-opendev: slugs are unique only among siblings."""
         parts = self.url_path.strip("/").split("/")
         return "-".join(parts[self.edition.depth - 1 :])
+
+    def published_translations(self):
+        return exclude_unreleased(super().published_translations())
 
     def get_sitemap_urls(self, request=None):
         # A section is public only once its edition is: published early, it still waits.

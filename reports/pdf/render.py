@@ -27,6 +27,8 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 from reports.models import AnnualReportPage
 from reports.models.editions import build_toc
 
+from .languages import labels, language_css
+
 logger = logging.getLogger(__name__)
 
 # Tagged PDF with the PDF/UA-1 identification: structure tree, /Lang, DisplayDocTitle.
@@ -152,6 +154,9 @@ def render_html(edition, state=None):
             "created": w3c_date(edition.first_published_at),
             "modified": w3c_date(state.published_at),
             "cover_src": cover_src(edition),
+            "language": edition.locale.language_code,
+            "labels": labels(edition.locale.language_code),
+            "translation": edition.translation_info(),
         },
     )
 
@@ -175,7 +180,8 @@ def render_edition_pdf(edition, state=None):
         url_fetcher=StorageURLFetcher(fail_on_errors=True),
     )
     try:
-        document = html.render(stylesheets=[stylesheet()], **options)
+        language = weasyprint.CSS(string=language_css(edition.locale.language_code))
+        document = html.render(stylesheets=[stylesheet(), language], **options)
     except FatalURLFetchingError as error:  # a BaseException: made an ordinary error here
         raise PDFRenderError(f"{error} ({error.__cause__})") from error.__cause__
     content = document.write_pdf(**options)

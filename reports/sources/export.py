@@ -3,6 +3,8 @@
 import shutil
 from pathlib import Path
 
+from wagtail.models import Locale
+
 from projects.models import ProjectPage
 from reports.models import (
     AnnualReportPage,
@@ -109,9 +111,11 @@ def section_to_dict(page, *, children=True, images=None, tree=None):
     return data
 
 
-def export_edition(year, path):
-    """Write edition `year` (latest revisions, drafts included) to `path`, with its images."""
-    edition = AnnualReportPage.objects.get(year=year).get_latest_revision_as_object()
+def export_edition(year, path, locale=None):
+    """Write edition `year` (latest revisions, drafts included) to `path`, with its images;
+    `locale`: a translation's pages instead of the source's (reports/sources/translations.py)."""
+    edition = AnnualReportPage.objects.get(year=year, locale=locale or Locale.get_default())
+    edition = edition.get_latest_revision_as_object()
     pages = [
         page.get_latest_revision_as_object()
         for page in edition.get_descendants().order_by("path").specific()

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
+from wagtail.models import Locale
 
 from projects.models import (
     ProjectChannel,
@@ -70,7 +71,7 @@ class Parents:
     @classmethod
     def find(cls):
         pages = {
-            name: model.objects.first()
+            name: model.objects.filter(locale=Locale.get_default()).first()
             for name, model in (
                 ("editions", AnnualReportIndexPage),
                 ("projects", ProjectIndexPage),
@@ -90,7 +91,8 @@ def load_edition(path, *, skip_existing=False):
     path = Path(path)
     source, lines = normalise(read_source(path), path)
     year = source["edition"]["year"]
-    if skip_existing and AnnualReportPage.objects.filter(year=year).exists():
+    source_editions = AnnualReportPage.objects.filter(locale=Locale.get_default())
+    if skip_existing and source_editions.filter(year=year).exists():
         return LoadReport(year)
     loader = _Loader(path, source, lines)
     try:
@@ -131,7 +133,9 @@ class _Loader:
 
     def sync_person(self, data):
         person, created = Person.objects.get_or_create(
-            name=data["name"], defaults={"role": data["role"], "organisation": data["organisation"]}
+            name=data["name"],
+            locale=Locale.get_default(),
+            defaults={"role": data["role"], "organisation": data["organisation"]},
         )
         if created:
             self.report.created.append(f"person {person.name}")
@@ -164,7 +168,9 @@ class _Loader:
 
     def sync_edition(self, index):
         data = self.source["edition"]
-        edition = _latest(AnnualReportPage.objects.filter(year=data["year"]).first())
+        edition = _latest(
+            AnnualReportPage.objects.filter(year=data["year"], locale=Locale.get_default()).first()
+        )
         if edition is not None and edition_to_dict(edition) == data:
             return edition
         fields = {

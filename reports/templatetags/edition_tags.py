@@ -13,6 +13,7 @@ def edition_years(current):
     """Every live, public edition for the year switch, newest first, the current one marked."""
     editions = list(
         public(AnnualReportPage.objects.live())
+        .filter(locale_id=current.locale_id)
         .order_by("-year")
         .only("id", "title", "year", "url_path", "path", "depth")
     )

@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Locale
 
 from reports.assignments.filters import board_context
 from reports.carry_over import origins_of
@@ -144,7 +145,9 @@ class EditionDashboardView(EditionMixin, WagtailAdminTemplateMixin, TemplateView
             review_link_form=kwargs.get("review_link_form") or ReviewLinkForm(),
             review_links=self.edition.review_links.all(),
             new_review_url=self.request.session.pop(f"review-link-{self.edition.pk}", None),
-            next_year_exists=AnnualReportPage.objects.filter(year=self.edition.year + 1).exists(),
+            next_year_exists=AnnualReportPage.objects.filter(
+                year=self.edition.year + 1, locale_id=self.edition.locale_id
+            ).exists(),
         )
         return context
 
@@ -195,6 +198,11 @@ class StartNextEditionView(ActionView):
         index = self.edition.get_parent()
         if not index.permissions_for_user(request.user).can_add_subpage():
             raise PermissionDenied
+        if self.edition.locale_id != Locale.get_default().pk:
+            messages.error(
+                request, "Start the next edition from the English one: translate it then."
+            )
+            return self.dashboard()
         try:
             new = start_next_edition(self.edition, user=request.user)
         except ValidationError as error:

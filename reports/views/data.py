@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from base.models import SiteSettings
 from projects.models import ProfilePage
@@ -86,7 +86,14 @@ def page_figures(request, page_path, fmt):
 
 
 def released_editions():
-    return AnnualReportPage.objects.live().public().order_by("year")
+    """The English editions: a translation's figures are the source's (synchronised), so the
+    site's data counts each edition once."""
+    return (
+        AnnualReportPage.objects.live()
+        .public()
+        .filter(locale=Locale.get_default())
+        .order_by("year")
+    )
 
 
 @require_safe
@@ -108,7 +115,10 @@ def data_catalogue(request):
     profiles = [
         profile
         for model in ProfilePage.__subclasses__()
-        for profile in model.objects.live().public().order_by("title")
+        for profile in model.objects.live()
+        .public()
+        .filter(locale=Locale.get_default())
+        .order_by("title")
     ]
     datasets = [
         _dataset(request, f"Key figures of the {e.year} annual report", e, licence_url)

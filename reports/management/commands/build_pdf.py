@@ -1,5 +1,6 @@
 """Build an edition's PDF now, in this process, whatever the task queue is doing."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from reports.models import AnnualReportPage
@@ -21,14 +22,19 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing for an edition whose PDF already shows its live pages.",
         )
+        parser.add_argument(
+            "--locale",
+            default=settings.LANGUAGE_CODE,
+            help="The language of the edition (each translation has its own PDF), e.g. ja.",
+        )
 
-    def handle(self, *args, years, if_changed, **options):
-        editions = {e.year: e for e in AnnualReportPage.objects.filter(year__in=years)}
+    def handle(self, *args, years, if_changed, locale, **options):
+        in_language = AnnualReportPage.objects.filter(locale__language_code=locale)
+        editions = {e.year: e for e in in_language.filter(year__in=years)}
         unknown = [str(year) for year in years if year not in editions]
         if unknown:
             known = ", ".join(
-                str(y)
-                for y in AnnualReportPage.objects.order_by("year").values_list("year", flat=True)
+                str(y) for y in in_language.order_by("year").values_list("year", flat=True)
             )
             raise CommandError(f"No edition for {', '.join(unknown)}. Editions: {known or 'none'}.")
         for year in years:
