@@ -91,6 +91,22 @@ def zoe_may_edit_the_2021_zuul_update(site):
     )
 
 
+def zuul_owners(site):
+    """Who owns the 2020 and the 2021 Zuul updates (usernames; None for the 2021 copy that
+    does not exist yet)."""
+    return shell_json(
+        site,
+        "import json\n"
+        "from reports.models import ProjectUpdatePage\n"
+        "owners = []\n"
+        "for year in (2020, 2021):\n"
+        "    page = ProjectUpdatePage.objects.filter(\n"
+        "        url_path__contains=f'/{year}/project-updates/zuul/').first()\n"
+        "    owners.append(page.owner.username if page and page.owner else None)\n"
+        "print(json.dumps(owners))\n",
+    )
+
+
 def draft_titles_of_2021(site):
     """The titles of the 2021 edition's pages, in reading order, as the admin lists them."""
     return shell_json(
@@ -113,6 +129,14 @@ def section_row(page, title, within=None):
 def test_staff_take_the_2021_edition_from_start_to_publication(site, staff_accounts, new_browser):
     reader = new_browser()
 
+    # Zoe wrote last year's Zuul update: she owns it.
+    site.shell(
+        "from django.contrib.auth.models import User\n"
+        "from reports.models import ProjectUpdatePage\n"
+        "ProjectUpdatePage.objects.filter(url_path__contains='/2020/project-updates/zuul/')"
+        ".update(owner=User.objects.get(username='zoe'))\n"
+    )
+
     # The publisher starts 2021 from 2020's dashboard: the whole edition, as drafts.
     pat = log_in(new_browser(), "pat")
     pat.get_by_role("link", name="Editions").click()
@@ -127,6 +151,25 @@ def test_staff_take_the_2021_edition_from_start_to_publication(site, staff_accou
     dashboard_2021 = pat.url
     assert zoe_may_edit_the_2021_zuul_update(site) == {"edit": True, "publish": False}
     assert reader.goto("/annual-reports/2021/").status == 404
+    # The copy is Zoe's, as last year's update was, not the Publisher's who clicked.
+    assert zuul_owners(site) == ["zoe", "zoe"]
+
+    # Fresh from the copy, the check lists every section as last year's text, and publishing
+    # is refused: the confirmation page offers no way to go on.
+    header = pat.get_by_role("navigation", name="Actions", exact=True)
+    header.get_by_role("link", name="Publish edition").click()
+    expect(pat.get_by_role("heading", level=1)).to_have_text("Publish edition 2021")
+    sections = len(draft_titles_of_2021(site)) - 1  # every page but the edition's own
+    expect(pat.get_by_text("Unchanged since the edition was copied")).to_have_count(sections)
+    expect(pat.get_by_role("button", name=re.compile("^Yes, publish"))).to_have_count(0)
+    pat.goto(dashboard_2021)
+
+    # The admin search names each Zuul update with its edition's year.
+    site.manage("update_index")  # the worker's job after a copy; none runs beside this server
+    pat.goto("/admin/pages/search/?q=Zuul")
+    expect(pat.get_by_role("link", name="Zuul · 2020", exact=True)).to_be_visible()
+    expect(pat.get_by_role("link", name="Zuul · 2021", exact=True)).to_be_visible()
+    pat.goto(dashboard_2021)
 
     # The Zuul team finds its update in the page explorer, edits it and submits it.
     zoe = log_in(new_browser(), "zoe")
