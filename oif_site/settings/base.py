@@ -184,9 +184,13 @@ STORAGES["dbbackup"] = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": str(BACKUP_DIR)},
 }
+# The engines as settings/ops.py instruments them too: else dbbackup falls back to its JSON
+# dump, which cannot restore this schema.
 DBBACKUP_CONNECTOR_MAPPING = {
     "django.db.backends.postgresql": "dbbackup.db.postgresql.PgDumpBinaryConnector",
     "django.db.backends.sqlite3": "dbbackup.db.sqlite.SqliteBackupConnector",
+    "oif_site.ops.backends.postgresql": "dbbackup.db.postgresql.PgDumpBinaryConnector",
+    "oif_site.ops.backends.sqlite3": "dbbackup.db.sqlite.SqliteBackupConnector",
 }
 DBBACKUP_SEND_EMAIL = False
 DBBACKUP_CLEANUP_KEEP = int(env("BACKUP_KEEP", "30"))
