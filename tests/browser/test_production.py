@@ -191,13 +191,7 @@ def test_a_section_goes_from_assignment_to_publication(site, staff_accounts, new
     # The check still lists the 30 sections nobody updated since the copy; the Publisher
     # carries them over on purpose and rewrites the edition's description (which named 2020).
     expect(pat.page.get_by_text("30 sections still unchanged")).to_be_visible()
-    site.shell(
-        "from django.contrib.auth.models import User\n"
-        "from reports.models import AnnualReportPage\n"
-        "from tests.reports.last_year import make_publishable\n"
-        "pat = User.objects.get(username='pat')\n"
-        "make_publishable(AnnualReportPage.objects.get(year=2021), pat)\n"
-    )
+    walk_through.carry_over_the_rest_of_2021(site)
     pat.page.reload()
     expect(pat.page.get_by_text("still unchanged")).to_have_count(0)
     # Publishing asks first: the header action leads to the confirmation page.
