@@ -4,6 +4,7 @@ its own database (SQLite file, or a PostgreSQL database beside DATABASE_URL's)."
 import os
 import secrets
 import shutil
+import signal
 import socket
 import ssl
 import subprocess
@@ -158,6 +159,24 @@ class SiteServer:
                 time.sleep(0.2)
         self.stop()
         raise RuntimeError(f"the site server did not answer within {START_TIMEOUT} s")
+
+    def reload(self):
+        """New gunicorn workers, so an empty page cache: without Redis each worker keeps its
+        own, which changes made by another process (`shell`, `load_edition`) never purge."""
+        pids = self._worker_pids()
+        self.process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + START_TIMEOUT
+        while self._worker_pids() & pids or len(self._worker_pids()) < 2:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the site server's workers were not replaced")
+            time.sleep(0.2)
+        with urllib.request.urlopen(f"{self.url}/", timeout=30) as response:
+            assert response.status == 200
+        return self
+
+    def _worker_pids(self):
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return set(children.read_text().split())
 
     def stop(self):
         if self.process:

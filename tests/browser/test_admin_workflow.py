@@ -75,6 +75,7 @@ def staff_accounts(site):
         "    edition.delete()\n"
         f"User.objects.filter(username__in={list(USERS)!r}).delete()\n"
     )
+    site.reload()  # the next module's readers must not get this test's 2021 pages
 
 
 def zoe_may_edit_the_2021_zuul_update(site):
