@@ -156,6 +156,15 @@ class PostgresDatabase:
         )
 
 
+def production_parameters():
+    """deploy/varnish/varnishd.params as varnishd's `-p` arguments."""
+    arguments = []
+    for line in (VCL.parent / "varnishd.params").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            arguments += ["-p", line.strip()]
+    return arguments
+
+
 class Varnish:
     """varnishd with the repository's VCL in front of the given app servers; PURGE accepted
     from `purgers` (loopback by default)."""
@@ -200,9 +209,8 @@ class Varnish:
                 "-T",
                 "none",
                 "-p",
-                "thread_pool_min=20",
-                "-p",
-                "thread_pools=1",
+                "thread_pools=1",  # two cores
+                *production_parameters(),
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
