@@ -56,3 +56,31 @@ def test_the_whole_edition_preview_shows_drafts_marked(client, edition_2020, edi
     assert html.count('class="draft-badge"') == 1
     assert "universal spirit of hope" in html  # the live sections are there too
     assert "Preview-only marker 51c2" not in client.get("/annual-reports/2020/").content.decode()
+
+
+def test_the_check_still_names_a_blank_title_and_a_slug_taken_by_a_sibling(
+    client, ready_edition, publisher
+):
+    zuul = ProjectUpdatePage.objects.descendant_of(ready_edition).get(slug="zuul")
+    version = zuul.get_latest_revision_as_object()
+    version.title, version.slug = "", "kata-containers"
+    version.save_revision(user=publisher, clean=False)
+    client.force_login(publisher)
+    html = client.get(
+        reverse("reports_editions:dashboard", args=[ready_edition.pk])
+    ).content.decode()
+    assert "title: This field cannot be blank." in html
+    assert "The slug &#x27;kata-containers&#x27; is already in use" in html
+
+
+def test_the_dashboard_reads_each_page_in_a_handful_of_queries(
+    client, ready_edition, publisher, django_assert_max_num_queries
+):
+    # 806 queries for 32 pages (25 a page) before the check stopped re-verifying what Wagtail
+    # keeps itself (the page's locale, type, tree position) three times over.
+    pages = ready_edition.get_descendants(inclusive=True).count()
+    client.force_login(publisher)
+    url = reverse("reports_editions:dashboard", args=[ready_edition.pk])
+    client.get(url)
+    with django_assert_max_num_queries(8 * pages):
+        assert client.get(url).status_code == 200
