@@ -5,6 +5,8 @@ from functools import lru_cache
 
 from django.conf import settings
 
+from oif_site.logins import client_ip
+
 
 @lru_cache(maxsize=8)
 def _networks(allowed):
@@ -12,12 +14,17 @@ def _networks(allowed):
 
 
 def client_allowed(request):
-    """The direct peer only (REMOTE_ADDR), and only when no proxy relayed the request: through
-    Varnish or nginx (which add X-Forwarded-For) the peer is the proxy, not the reader."""
+    """The reader's own address. Relayed by a proxy (X-Forwarded-For), the peer is the proxy,
+    not the reader: only a proxy in TRUSTED_PROXIES is believed about who it relays, as for
+    sign-in lock-outs; a request it relays for nobody but itself is refused."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    address = remote
     if "HTTP_X_FORWARDED_FOR" in request.META:
-        return False
+        address = client_ip(request)
+        if address == remote:  # an untrusted proxy, or a chain of trusted ones only
+            return False
     try:
-        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+        address = ipaddress.ip_address(address)
     except ValueError:
         return False
     return any(address in net for net in _networks(tuple(settings.OPS_ALLOWED_IPS)))

@@ -116,3 +116,19 @@ def test_through_a_proxy_the_allowlist_gets_the_public_answer_only(beating):
     assert relayed.get("/metrics").status_code == 404
     assert relayed.get("/version").status_code == 404
     assert Client(REMOTE_ADDR="127.0.0.1").get("/metrics").status_code == 200
+
+
+def test_behind_a_trusted_proxy_an_allowlisted_operator_gets_the_detail(settings, beating):
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    settings.OPS_ALLOWED_IPS = ["192.0.2.10", "10.0.0.1"]  # the proxy itself too
+    operator = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.10")
+    assert "components" in operator.get("/readyz").json()
+    assert operator.get("/metrics").status_code == 200
+    for relayed in (
+        Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=PUBLIC),
+        Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"192.0.2.10, {PUBLIC}"),  # forged
+        Client(REMOTE_ADDR=PUBLIC, HTTP_X_FORWARDED_FOR="192.0.2.10"),  # not our proxy
+        Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="10.0.0.1"),  # nobody but itself
+    ):
+        assert relayed.get("/readyz").json() == {"status": "ok"}
+        assert relayed.get("/metrics").status_code == 404
