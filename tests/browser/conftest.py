@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, SiteServer
+from tests.stack.processes import RedisServer
 
 
 def pytest_collection_modifyitems(items):
@@ -14,10 +15,14 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def site():
-    """The site served by gunicorn with production settings and the 2020 edition loaded."""
-    server = SiteServer().prepare().start()
+    """The site served by gunicorn with production settings and the 2020 edition loaded, its
+    page cache in a Redis of its own as in production: shared by both workers, and purged by
+    changes made from another process (`site.shell`, `load_edition`) too."""
+    redis = RedisServer().start()
+    server = SiteServer(REDIS_URL=redis.url).prepare().start()
     yield server
     server.stop()
+    redis.stop()
 
 
 @pytest.fixture(scope="session")

@@ -161,8 +161,8 @@ class SiteServer:
         raise RuntimeError(f"the site server did not answer within {START_TIMEOUT} s")
 
     def reload(self):
-        """New gunicorn workers, so an empty page cache: without Redis each worker keeps its
-        own, which changes made by another process (`shell`, `load_edition`) never purge."""
+        """New gunicorn workers: for a server without Redis, an empty page cache (each worker
+        keeps its own, which changes made by another process never purge)."""
         pids = self._worker_pids()
         self.process.send_signal(signal.SIGHUP)
         deadline = time.monotonic() + START_TIMEOUT
