@@ -108,3 +108,17 @@ def test_an_import_with_one_bad_entry_imports_nothing(ja, tmp_path):
     with pytest.raises(CommandError, match=r"Entry \d+ \(not-a-page:title\) is not in this"):
         call_command("import_po", "2020", "ja", str(path))
     assert translations() == before
+
+
+@pytest.mark.parametrize(
+    "command, arguments, named",
+    [
+        ("export_pot", ["1999", "x.pot"], "There is no 1999 edition."),
+        ("export_pot", ["2020", "x.po", "--locale", "xx"], "'xx' is not a configured language."),
+        ("import_po", ["1999", "ja", "x.po"], "There is no 1999 edition."),
+        ("import_po", ["2020", "xx", "x.po"], "'xx' is not a configured language."),
+    ],
+)
+def test_a_missing_edition_or_language_is_named(ja, tmp_path, command, arguments, named):
+    with pytest.raises(CommandError, match=named):
+        call_command(command, *[str(tmp_path / a) if "." in a else a for a in arguments])

@@ -1,8 +1,8 @@
-from django.core.management.base import BaseCommand, CommandError
-from wagtail.models import Locale
+from django.core.management.base import BaseCommand
 
-from reports.models import AnnualReportPage
 from reports.translation_po import edition_po
+
+from ._po_arguments import configured_locale, source_edition
 
 
 class Command(BaseCommand):
@@ -14,12 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--locale", help="a PO file of this language instead, e.g. ja")
 
     def handle(self, *args, year, path, locale, **options):
-        edition = AnnualReportPage.objects.filter(year=year, locale=Locale.get_default()).first()
-        if edition is None:
-            raise CommandError(f"There is no {year} edition.")
-        target = Locale.objects.filter(language_code=locale).first() if locale else None
-        if locale and target is None:
-            raise CommandError(f"{locale!r} is not a configured language.")
-        po = edition_po(edition, target)
+        edition = source_edition(year)
+        po = edition_po(edition, configured_locale(locale) if locale else None)
         po.save(path)
         self.stdout.write(f"{len(po)} strings of the {year} edition written to {path}.")

@@ -1,10 +1,10 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from wagtail.models import Locale
 
-from reports.models import AnnualReportPage
 from reports.translation_po import POImportError, import_edition_po
+
+from ._po_arguments import configured_locale, source_edition
 
 
 class Command(BaseCommand):
@@ -16,10 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("path", help="e.g. 2020.ja.po")
 
     def handle(self, *args, year, locale, path, **options):
-        edition = AnnualReportPage.objects.filter(year=year, locale=Locale.get_default()).first()
-        target = Locale.objects.filter(language_code=locale).first()
-        if edition is None or target is None:
-            raise CommandError(f"There is no {year} edition, or {locale!r} is not configured.")
+        edition, target = source_edition(year), configured_locale(locale)
         try:
             changed = import_edition_po(edition, target, Path(path).read_text(encoding="utf-8"))
         except (POImportError, OSError) as error:
