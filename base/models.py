@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .announcements import Announcement
 from .heartbeats import Heartbeat  # noqa: F401  (a model: registered with the app)
 from .queries import public
 
@@ -71,11 +72,17 @@ class BasePage(SharingMixin, Page):
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    announcement_text = models.CharField(
-        max_length=300, blank=True, help_text="Shown in a banner above every page. Empty: none."
+    announcement = models.ForeignKey(
+        Announcement,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Shown in a banner above every page, translated where it has a translation "
+            "(Snippets › Announcements). Empty: none."
+        ),
     )
-    announcement_link_label = models.CharField(max_length=60, blank=True)
-    announcement_url = models.URLField(blank=True)
     footer_text = models.TextField(blank=True)
     social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -99,20 +106,16 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("announcement_text"),
-                FieldPanel("announcement_link_label"),
-                FieldPanel("announcement_url"),
-            ],
-            heading="Announcement banner",
-        ),
+        FieldPanel("announcement", heading="Announcement banner"),
         FieldPanel("footer_text"),
         FieldPanel("social_image"),
         MultiFieldPanel(
             [FieldPanel("data_licence"), FieldPanel("data_licence_url")], heading="Open data"
         ),
     ]
+
+    # The banner on every page: its announcement and language with the settings, one query.
+    select_related = ["announcement__locale"]
 
     class Meta:
         verbose_name = "Site settings"
