@@ -1,10 +1,11 @@
 """Which URLs show an object, and purging them from both caches: the one place that knows.
 
 Every change the public can see (a page published, unpublished, moved or deleted, a profile, a
-Person, the site settings or their announcement, an image, a new PDF) ends in `purge_for(obj)`: the paths that show
-the object are computed here, collected until the change commits, then purged from the page
-cache in Redis (oif_site/page_cache.py) and from the caching proxy or CDN in front
-(wagtail.contrib.frontend_cache backends). The signals that call it are in oif_site/signals.py.
+Person, the site settings or their announcement, an image, a new PDF) ends in
+`purge_for(obj)`: the paths that show the object are computed here, collected until the change
+commits, then purged from the page cache in Redis (oif_site/page_cache.py) and from the
+caching proxy or CDN in front (wagtail.contrib.frontend_cache backends). The signals that
+call it are in oif_site/signals.py.
 """
 
 import logging

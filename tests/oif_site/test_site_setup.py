@@ -31,7 +31,8 @@ def test_setup_site_is_idempotent_and_replaces_the_placeholder_home():
 def test_setup_site_never_overwrites_what_editors_changed():
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     announcement = settings.announcement
-    assert announcement.text.startswith("Red Hat donates") and announcement.locale.language_code == "en"
+    assert announcement.text.startswith("Red Hat donates")
+    assert announcement.locale.language_code == "en"
     announcement.text = "Our own news"
     announcement.save()
     call_command("setup_site")
