@@ -2,7 +2,7 @@
 since Wagtail's settings cannot be translated (wagtail/wagtail#11508)."""
 
 from django.db import models
-from django.utils import translation
+from django.db.models import OuterRef, Subquery, Value
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
@@ -29,25 +29,57 @@ class Announcement(TranslatableMixin, models.Model):
     def __str__(self):
         return self.text
 
-    def in_language(self, language_code=None):
-        """(announcement, its language) to show a reader of `language_code` (the active
-        language): the translation if there is one, else this one in its own language, so
-        the banner can say `lang`. One query, none when this is in that language already
-        (its locale is fetched with the site settings)."""
-        language_code = language_code or translation.get_language()
+    def in_language(self, language_code, translated=None):
+        """(announcement, its language) for a reader of `language_code`: the translation if
+        there is one, else this one in its own language, so the banner can say `lang`.
+        `translated`: that translation or False for none, when already known (fetched with the
+        site settings); else it is looked up, one query."""
         own = self.locale.language_code
-        shown = self
-        if language_code and language_code != own:
+        if not language_code or language_code == own:
+            return self, own
+        if translated is None:
             translated = (
                 Announcement.objects.filter(
                     translation_key=self.translation_key, locale__language_code=language_code
-                )
-                .select_related("locale")
-                .first()
+                ).first()
+                or False
             )
-            shown = translated or self
         # A translation started but not done carries the source's text (wagtail-localize
         # copies it until each string is translated): that text is still in the source's.
-        if shown is not self and shown.text == self.text:
-            return shown, own
-        return shown, shown.locale.language_code
+        if not translated or translated.text == self.text:
+            return translated or self, own
+        return translated, language_code
+
+
+TRANSLATED = ("id", "text", "link_label", "url")
+
+
+def translation_annotations(language_code):
+    """For a query of the site settings: their announcement's translation into
+    `language_code` (id, text, link label, address; None where there is none), in the same
+    SQL query, so that the banner of a translated page needs none of its own."""
+    translations = Announcement.objects.filter(
+        translation_key=OuterRef("announcement__translation_key"),
+        locale__language_code=language_code,
+    )
+    return {
+        "announcement_translated_language": Value(language_code),
+        **{
+            f"announcement_translated_{name}": Subquery(translations.values(name)[:1])
+            for name in TRANSLATED
+        },
+    }
+
+
+def annotated_translation(site_settings, language_code):
+    """The translation `translation_annotations` fetched with these settings (False: none), or
+    None when they were fetched for another language (or without)."""
+    if getattr(site_settings, "announcement_translated_language", None) != language_code:
+        return None
+    pk = site_settings.announcement_translated_id
+    if pk is None:
+        return False
+    fields = {
+        name: getattr(site_settings, f"announcement_translated_{name}") for name in TRANSLATED
+    }
+    return Announcement(**fields, translation_key=site_settings.announcement.translation_key)

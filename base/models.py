@@ -1,6 +1,7 @@
 """The abstract pages every app builds on, and the site-wide settings."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -9,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .announcements import Announcement
+from .announcements import Announcement, annotated_translation, translation_annotations
 from .heartbeats import Heartbeat  # noqa: F401  (a model: registered with the app)
 from .queries import public
 
@@ -114,8 +115,22 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
-    # The banner on every page: its announcement and language with the settings, one query.
+    # The banner on every page: its announcement, language and translation with the settings,
+    # in their one query.
     select_related = ["announcement__locale"]
+
+    @classmethod
+    def base_queryset(cls):
+        language = translation.get_language()
+        queryset = super().base_queryset()
+        return queryset.annotate(**translation_annotations(language)) if language else queryset
+
+    def announcement_in(self, language_code):
+        """(announcement, its language) for the banner of a page in `language_code`, or None."""
+        if self.announcement is None:
+            return None
+        translated = annotated_translation(self, language_code)
+        return self.announcement.in_language(language_code, translated)
 
     class Meta:
         verbose_name = "Site settings"

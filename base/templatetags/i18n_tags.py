@@ -50,11 +50,8 @@ def banner_announcement(context):
     request = context.get("request")
     if request is None:
         return None
-    announcement = SiteSettings.for_request(request).announcement
-    if announcement is None:
-        return None
-    shown, language = announcement.in_language(translation.get_language())
-    return {"announcement": shown, "lang": language}
+    shown = SiteSettings.for_request(request).announcement_in(translation.get_language())
+    return {"announcement": shown[0], "lang": shown[1]} if shown else None
 
 
 @register.simple_tag
