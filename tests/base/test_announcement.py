@@ -217,3 +217,10 @@ def test_the_migrations_move_the_settings_texts_into_an_announcement_and_back(tm
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["forwards"] == ["Old news", "More", "https://example.org/news/", "en", "Footer"]
     assert result["backwards"] == ["Old news", "More", "https://example.org/news/"]
+
+
+def test_the_site_settings_choose_the_announcement(admin_client, announcement):
+    site = Site.objects.get(is_default_site=True)
+    edit = reverse("wagtailsettings:edit", args=["base", "sitesettings", site.pk])
+    html = admin_client.get(edit).content.decode()
+    assert "Announcement banner" in html and "Our news marker-e1n" in html  # the chooser
