@@ -1,6 +1,7 @@
 """The abstract pages every app builds on, and the site-wide settings."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -9,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .announcements import Announcement, annotated_translation, translation_annotations
 from .heartbeats import Heartbeat  # noqa: F401  (a model: registered with the app)
 from .queries import public
 
@@ -71,11 +73,17 @@ class BasePage(SharingMixin, Page):
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    announcement_text = models.CharField(
-        max_length=300, blank=True, help_text="Shown in a banner above every page. Empty: none."
+    announcement = models.ForeignKey(
+        Announcement,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Shown in a banner above every page, translated where it has a translation "
+            "(Snippets › Announcements). Empty: none."
+        ),
     )
-    announcement_link_label = models.CharField(max_length=60, blank=True)
-    announcement_url = models.URLField(blank=True)
     footer_text = models.TextField(blank=True)
     social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -99,20 +107,30 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("announcement_text"),
-                FieldPanel("announcement_link_label"),
-                FieldPanel("announcement_url"),
-            ],
-            heading="Announcement banner",
-        ),
+        FieldPanel("announcement", heading="Announcement banner"),
         FieldPanel("footer_text"),
         FieldPanel("social_image"),
         MultiFieldPanel(
             [FieldPanel("data_licence"), FieldPanel("data_licence_url")], heading="Open data"
         ),
     ]
+
+    # The banner on every page: its announcement, language and translation with the settings,
+    # in their one query.
+    select_related = ["announcement__locale"]
+
+    @classmethod
+    def base_queryset(cls):
+        language = translation.get_language()
+        queryset = super().base_queryset()
+        return queryset.annotate(**translation_annotations(language)) if language else queryset
+
+    def announcement_in(self, language_code):
+        """(announcement, its language) for the banner of a page in `language_code`, or None."""
+        if self.announcement is None:
+            return None
+        translated = annotated_translation(self, language_code)
+        return self.announcement.in_language(language_code, translated)
 
     class Meta:
         verbose_name = "Site settings"

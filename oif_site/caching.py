@@ -1,10 +1,11 @@
 """Which URLs show an object, and purging them from both caches: the one place that knows.
 
 Every change the public can see (a page published, unpublished, moved or deleted, a profile, a
-Person, the site settings, an image, a new PDF) ends in `purge_for(obj)`: the paths that show
-the object are computed here, collected until the change commits, then purged from the page
-cache in Redis (oif_site/page_cache.py) and from the caching proxy or CDN in front
-(wagtail.contrib.frontend_cache backends). The signals that call it are in oif_site/signals.py.
+Person, the site settings or their announcement, an image, a new PDF) ends in
+`purge_for(obj)`: the paths that show the object are computed here, collected until the change
+commits, then purged from the page cache in Redis (oif_site/page_cache.py) and from the
+caching proxy or CDN in front (wagtail.contrib.frontend_cache backends). The signals that
+call it are in oif_site/signals.py.
 """
 
 import logging
@@ -19,7 +20,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 
-from base.models import DataLinksMixin, SiteSettings
+from base.models import Announcement, DataLinksMixin, SiteSettings
 from projects.models import ProfilePage
 from reports.models import (
     AnnualReportPage,
@@ -70,11 +71,21 @@ def listing_paths():
     }
 
 
+# What every page shows (the banner, the footer): editing one purges everything.
+SITE_WIDE = (SiteSettings, Announcement)
+
+
 def site_paths():
-    """Every public address: for what every page shows (the banner, the footer)."""
+    """Every public address, in every language: for what every page shows. An English page
+    not translated into a language shows its note (with the banner) under that prefix."""
     paths = listing_paths() | {reverse("robots_txt")} | in_every_language("search")
+    default = Locale.get_default().pk
     for page in Page.objects.live().specific():
-        paths |= own_paths(page)
+        own = own_paths(page)
+        paths |= own
+        if page.locale_id == default:
+            for path in [p for p in own if not p.startswith("/api/")]:
+                paths |= language_variants(path)
     return paths
 
 
@@ -196,7 +207,8 @@ def paths_for(obj):
         return page_paths(obj)
     if isinstance(obj, Person):
         return person_paths(obj)
-    if isinstance(obj, SiteSettings):
+    if isinstance(obj, SITE_WIDE):
+        # The announcement or any of its translations: every page, in every language.
         return site_paths()
     if isinstance(obj, get_image_model()):
         return image_paths(obj)
@@ -278,7 +290,7 @@ def purge_for(obj):
     one); the paths of one transaction are purged together."""
     paths = paths_for(obj)
     if paths:
-        purge_after_commit(paths, everything=isinstance(obj, SiteSettings))
+        purge_after_commit(paths, everything=isinstance(obj, SITE_WIDE))
 
 
 def purge_after_commit(paths, everything=False):

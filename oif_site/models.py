@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 from wagtail.url_routing import RouteResult
 
 from base.models import BasePage
+from base.queries import public
 from projects.models import ProjectPage
 from reports.models import AnnualReportPage
 
@@ -69,7 +70,9 @@ class HomePage(BasePage):
             page = super(HomePage, source_home).route(request, path_components).page
         except Http404:
             return None
-        return page if Page.objects.filter(pk=page.pk).public().exists() else None
+        # Only a page readers can follow the link to: live (routing's own check, kept here
+        # whatever a page's route does) and public.
+        return page if public(Page.objects.filter(pk=page.pk, live=True)).exists() else None
 
     def serve(self, request, *args, untranslated=None, **kwargs):
         if untranslated is None:

@@ -6,7 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from base.models import SiteSettings
+from base.models import Announcement, SiteSettings
 from reports.models import EditionPDF, Person, TranslationCredit
 
 from .caching import purge_for
@@ -35,6 +35,8 @@ def purge_deleted_page(sender, instance, **kwargs):
 @receiver(post_save, sender=Person)
 @receiver(post_delete, sender=Person)
 @receiver(post_save, sender=SiteSettings)
+@receiver(post_save, sender=Announcement)  # or a translation of it (wagtail-localize saves it)
+@receiver(post_delete, sender=Announcement)
 @receiver(post_save, sender=EditionPDF)
 @receiver(post_delete, sender=EditionPDF)
 @receiver(post_save, sender=TranslationCredit)

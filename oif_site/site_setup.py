@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from base.models import SiteSettings
+from base.models import Announcement, SiteSettings
 from oif_site.models import HomePage
 from projects.models import ProjectIndexPage, WorkingGroupIndexPage
 from reports.models import AnnualReportIndexPage
@@ -91,6 +91,11 @@ def ensure_site_structure():
     )
     site_settings = SiteSettings.for_site(site)
     changed = False
+    if site_settings.announcement is None and content.get("announcement"):
+        site_settings.announcement = Announcement.objects.create(
+            locale=Locale.get_default(), **content["announcement"]
+        )
+        changed = True
     for name, value in content["settings"].items():
         if not getattr(site_settings, name):
             setattr(site_settings, name, value)

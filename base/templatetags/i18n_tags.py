@@ -5,6 +5,8 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
+from base.models import SiteSettings
+
 register = template.Library()
 
 
@@ -39,6 +41,17 @@ def page_languages(context, page=None):
     if request is not None:
         request._page_languages = (page.pk, languages)
     return languages
+
+
+@register.simple_tag(takes_context=True)
+def banner_announcement(context):
+    """{announcement, lang} for the banner in the reader's language (its translation, else the
+    chosen one as it is, `lang` saying which language it is in), or None: no announcement."""
+    request = context.get("request")
+    if request is None:
+        return None
+    shown = SiteSettings.for_request(request).announcement_in(translation.get_language())
+    return {"announcement": shown[0], "lang": shown[1]} if shown else None
 
 
 @register.simple_tag

@@ -99,7 +99,9 @@ def add_pdfs(files, editions):
     """Each edition's PDF as a file named like the download; its pdf/ address becomes a page
     that sends readers on to it. Returns {pdf/ URL: file URL} for the links."""
     links = {}
-    for edition in AnnualReportPage.objects.filter(pk__in=[e.pk for e in editions]):
+    for edition in AnnualReportPage.objects.filter(pk__in=[e.pk for e in editions]).select_related(
+        "locale"
+    ):
         served = served_pdf(edition)
         if served is None:
             continue

@@ -5,6 +5,7 @@ import contextlib
 import os
 
 from asgiref.sync import async_to_sync
+from django.conf import settings
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -73,8 +74,14 @@ class SiteStateCollector:
         for name, beat_at in Heartbeat.objects.values_list("name", "beat_at"):
             beats.add_metric([name], beat_at.timestamp())
         yield beats
-        live = GaugeMetricFamily("oif_editions_live", "Editions the public can read.")
-        live.add_metric([], AnnualReportPage.objects.live().count())
+        live = GaugeMetricFamily(
+            "oif_editions_live", "Editions the public can read (each once: its translations not)."
+        )
+        # The source language's: a translated edition is the same edition in another language.
+        source = AnnualReportPage.objects.live().filter(
+            locale__language_code=settings.LANGUAGE_CODE
+        )
+        live.add_metric([], source.count())
         yield live
 
 

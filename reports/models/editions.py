@@ -177,12 +177,16 @@ class AnnualReportPage(DataLinksMixin, EditionPDFMixin, BasePage):
         return sections
 
     def translation_info(self):
-        """For a translated edition: its English original and its credits; None for the source
-        (without a query: routing fetched the edition with its locale)."""
+        """For a translated edition: its English original (None while that is not live and
+        public) and its credits; None for the source (without a query: routing fetched the
+        edition with its locale)."""
         if self.locale.language_code == settings.LANGUAGE_CODE:
             return None
-        original = AnnualReportPage.objects.filter(
-            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        # Linked only where readers can follow it: live and public (None otherwise).
+        original = public(
+            AnnualReportPage.objects.live().filter(
+                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            )
         ).first()
         credit = TranslationCredit.objects.filter(edition_id=self.pk).first()
         return {"original": original, "credit": credit}

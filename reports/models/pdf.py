@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import FileResponse, Http404
@@ -54,9 +55,12 @@ class EditionPDF(models.Model):
         return f'"{self.sha256}"'
 
 
-def download_filename(year):
-    """What the reader's computer calls the file."""
-    return f"openinfra-annual-report-{year}.pdf"
+def download_filename(edition):
+    """What the reader's computer calls the file; a translation's names its language
+    (openinfra-annual-report-2020-ja.pdf), not to overwrite or pass for the English one."""
+    language = edition.locale.language_code
+    suffix = "" if language == settings.LANGUAGE_CODE else f"-{language}"
+    return f"openinfra-annual-report-{edition.year}{suffix}.pdf"
 
 
 # Short: the URL is stable while its content follows publication.
@@ -87,7 +91,7 @@ def designed_pdf(edition):
         size=size,
         etag=f'"designed-{tag}"',
         last_modified=document.created_at,
-        filename=download_filename(edition.year),
+        filename=download_filename(edition),
     )
 
 
@@ -104,7 +108,7 @@ def generated_pdf(edition):
         size=pdf.size,
         etag=pdf.etag,
         last_modified=pdf.built_at,
-        filename=download_filename(edition.year),
+        filename=download_filename(edition),
     )
 
 

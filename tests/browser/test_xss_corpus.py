@@ -97,6 +97,7 @@ def test_no_payload_runs_or_turns_into_markup_anywhere(watched, corpus):
     page.goto(f"{server.url}/annual-reports/2039/letter/")
     text = page.locator("body").inner_text()
     assert payload(1) in text  # the banner, the title
+    assert payload(1) in page.locator("aside.announcement").inner_text()  # the Announcement
     assert joined(7, 9) in text  # the letter's signatory (a Person snippet)
     page.goto(f"{server.url}/search/?q={SEARCH_WORD}")
     assert page.get_by_role("link", name=re.compile(re.escape(payload(2)))).count() >= 1

@@ -18,12 +18,12 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from base.blocks import INLINE_FEATURES, TEXT_FEATURES, BodyBlock
-from base.models import SiteSettings
+from base.models import Announcement, SiteSettings
 from projects.models import ProjectChannel
 from reports.models import AnnualReportPage, Person
 from tests.browser.xss_payloads import PAYLOADS, SEARCH_WORD, joined, payload
@@ -40,7 +40,7 @@ from tests.reports.factories import (
 )
 
 YEAR = 2039
-BANNER_FIELDS = ["announcement_text", "announcement_link_label", "announcement_url", "footer_text"]
+SETTINGS_FIELDS = ["announcement_id", "footer_text"]
 # URLs the URL validator accepts, carrying attribute breakers in their path and query.
 BREAKING_URLS = [
     f'https://example.org/{SEARCH_WORD}?q="><script>alert(31)</script>',
@@ -247,15 +247,19 @@ def create_everything():
     GeneralSectionPageFactory(parent=general, title=titles[7], slug="sub", body=body(image))
 
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    before = {name: getattr(settings, name) for name in BANNER_FIELDS}
-    settings.announcement_text = joined(1, 6, 7, 8, 9)[:300]
-    settings.announcement_link_label = payload(7)[:60]
-    settings.announcement_url = url(BREAKING_URLS[0])
+    before = {name: getattr(settings, name) for name in SETTINGS_FIELDS}
+    announcement = Announcement.objects.create(
+        locale=Locale.get_default(),
+        text=joined(1, 6, 7, 8, 9)[:300],
+        link_label=payload(7)[:60],
+        url=url(BREAKING_URLS[0]),
+    )
+    settings.announcement = announcement
     settings.footer_text = joined(2, 6, 10, 20)
     settings.save()
 
     created = {"project": project.pk, "working_group": working_group.pk, "person": person.pk}
-    created.update(image=image.pk, settings=before)
+    created.update(image=image.pk, settings=before, announcement=announcement.pk)
     return created
 
 
@@ -271,3 +275,4 @@ def unseed(created):
     for name, value in created["settings"].items():
         setattr(settings, name, value)
     settings.save()
+    Announcement.objects.filter(pk=created["announcement"]).delete()

@@ -139,11 +139,11 @@ def test_editing_a_person_purges_the_letters_they_sign(purged, reader):
     assert "marker-77b" in html(reader, E)
 
 
-def test_the_site_settings_banner_purges_every_page(purged, reader):
+def test_the_site_settings_purge_every_page(purged, reader):
     paths = ["/", E, ZUUL, "/projects/zuul/", "/working-groups/", "/search/"]
     warm(reader, *paths)
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.announcement_text = "Banner marker-0aa"
+    settings.footer_text = "Footer marker-0aa"
     settings.save()
     assert "*" in purged
     live = {p.url for p in Page.objects.live().specific() if p.url}

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page, Site
 
-from base.models import SiteSettings
+from base.models import Announcement, SiteSettings
 from oif_site.models import HomePage
 from tests.reports.factories import AnnualReportPageFactory
 
@@ -30,11 +30,16 @@ def test_setup_site_is_idempotent_and_replaces_the_placeholder_home():
 
 def test_setup_site_never_overwrites_what_editors_changed():
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.announcement_text = "Our own news"
-    settings.save()
+    announcement = settings.announcement
+    assert announcement.text.startswith("Red Hat donates")
+    assert announcement.locale.language_code == "en"
+    announcement.text = "Our own news"
+    announcement.save()
     call_command("setup_site")
     settings.refresh_from_db()
-    assert settings.announcement_text == "Our own news"
+    assert settings.announcement.pk == announcement.pk
+    assert settings.announcement.text == "Our own news"
+    assert Announcement.objects.count() == 1
 
 
 def test_ensure_admin_creates_the_local_account_only_in_development():

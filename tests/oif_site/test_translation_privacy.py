@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from reports.pdf.build import build_edition_pdf
 from tests.reports.pdf_helpers import pdftotext
@@ -103,3 +103,33 @@ def test_the_translation_of_an_unreleased_edition_shows_nowhere(client, ja):
         assert response.get("Content-Type", "").startswith("text/html"), path
         assert secret not in response.content.decode(errors="replace")
     assert build_edition_pdf(ja.pk).status == "withdrawn"
+
+
+@pytest.mark.parametrize("hide", ["withdraw", "private"])
+def test_the_english_original_is_linked_only_while_readers_can_follow_the_link(client, ja, hide):
+    english = Page.objects.get(pk=ja.get_translation(Locale.get_default()).pk)
+    path = english.url
+    if hide == "withdraw":
+        Page.objects.filter(pk=english.pk).update(live=False)
+    else:
+        PageViewRestriction.objects.create(page=english, restriction_type="password", password="x")
+    status, html = get(client, ja.url)
+    assert status == 200
+    assert "The English original is authoritative." in html
+    assert f'href="{path}" hreflang="en"' not in html
+
+
+@pytest.mark.parametrize("hide", ["unpublish", "private"])
+def test_an_untranslated_page_never_links_to_an_original_readers_cannot_read(client, hide):
+    english = Page.objects.get(url_path__endswith="/2020/chairmans-note/")
+    path = english.url
+    assert NOTE in get(client, f"/ja{path}")[1]  # nothing is translated: the note, linked
+    if hide == "unpublish":
+        english.unpublish()
+    else:
+        PageViewRestriction.objects.create(page=english, restriction_type="password", password="x")
+    status, html = get(client, f"/ja{path}")
+    # Unpublished: nothing there; private: the page's own password form, as in English.
+    assert status == (404 if hide == "unpublish" else 200)
+    assert NOTE not in html and "Read the English original" not in html
+    assert english.title not in html

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from reports.models import AnnualReportPage, EditionRelease
+from tests.reports.translation_fixtures import load_japanese
 
 pytestmark = pytest.mark.django_db
 PUBLIC = "203.0.113.7"
@@ -59,6 +60,12 @@ def test_metrics_count_requests_by_route_name_and_status(client, settings):
         "django_db_execute_total",
     ]:
         assert name in after, name
+
+
+def test_live_editions_count_each_edition_once_not_its_translations(client, tmp_path):
+    load_japanese(tmp_path)
+    assert AnnualReportPage.objects.live().count() == 2  # English and Japanese 2020
+    assert "\noif_editions_live 1.0\n" in client.get("/metrics").content.decode()
 
 
 def test_metrics_name_no_page_even_to_the_allowlist(client):

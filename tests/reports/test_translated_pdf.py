@@ -8,11 +8,13 @@ import tempfile
 from io import StringIO
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from pypdf import PdfReader
+from wagtail.documents.models import Document
 from wagtail.models import Page
 
-from reports.models import EditionPDF, TranslationCredit
+from reports.models import AnnualReportPage, EditionPDF, TranslationCredit
 from tests.reports.pdf_helpers import pdftotext
 from tests.reports.translation_fixtures import load_japanese
 
@@ -56,3 +58,23 @@ def test_the_japanese_pdf_is_japanese_with_cjk_fonts_embedded(tmp_path):
     path = tmp_path / "ja.pdf"
     path.write_bytes(content)
     assert PdfReader(str(path)).trailer["/Root"]["/Lang"] == "ja"
+
+
+def test_the_japanese_pdf_downloads_under_a_name_of_its_own(tmp_path, client):
+    ja = load_japanese(tmp_path)
+    english = AnnualReportPage.objects.get(year=2020, locale__language_code="en")
+    for edition in (ja, english):
+        document = Document.objects.create(
+            title=f"Designed {edition.pk}", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="d.pdf")
+        )
+        AnnualReportPage.objects.filter(pk=edition.pk).update(designed_pdf=document)
+    names = {}
+    for edition in (ja, english):
+        response = client.get(edition.pdf_url)
+        assert response.status_code == 200
+        disposition = response["Content-Disposition"]
+        names[edition.locale.language_code] = disposition
+        filename = disposition.split('filename="')[1].rstrip('"')
+        assert f'download="{filename}"' in client.get(edition.url).content.decode()
+    assert names["ja"] == 'attachment; filename="openinfra-annual-report-2020-ja.pdf"'
+    assert names["en"] == 'attachment; filename="openinfra-annual-report-2020.pdf"'

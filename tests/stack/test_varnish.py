@@ -94,8 +94,8 @@ def test_edits_outside_pages_purge_varnish_too(stack):
         "from base.models import SiteSettings\n"
         "from wagtail.models import Site\n"
         "settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))\n"
-        "settings.announcement_text = 'Banner marker-b4n'\n"
-        "settings.save()\n"
+        "settings.announcement.text = 'Banner marker-b4n'\n"
+        "settings.announcement.save()\n"
     )
     for path in (letter, EDITION, "/projects/zuul/", "/"):
         assert until(lambda path=path: "marker-b4n" in fetch(url + path)[2]), path
