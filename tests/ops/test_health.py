@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.test import Client
 from django.utils import timezone
 
@@ -132,3 +133,12 @@ def test_behind_a_trusted_proxy_an_allowlisted_operator_gets_the_detail(settings
     ):
         assert relayed.get("/readyz").json() == {"status": "ok"}
         assert relayed.get("/metrics").status_code == 404
+
+
+def test_a_new_deploys_migration_not_yet_applied_makes_the_site_unready(client, beating):
+    newest = max(name for app, name in MigrationLoader(None).graph.leaf_nodes() if app == "base")
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM django_migrations WHERE app = 'base' AND name = %s", [newest])
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert f"base.{newest}" in response.json()["components"]["migrations"]
