@@ -4,6 +4,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITION_2020 = ROOT / "content" / "editions" / "2020.yaml"
+JAPANESE_2020 = ROOT / "content" / "editions" / "2020.ja.yaml"
 SEED = ROOT.parent / "shared" / "seeds" / "000_9282d407df14c239.txt"
 
 
@@ -16,6 +17,28 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         ensure_site_structure()
         load_edition(EDITION_2020)
+
+
+@pytest.fixture(scope="module")
+def japanese_2020(django_db_setup, django_db_blocker):
+    """The Japanese 2020 edition for a whole module (`pytest.mark.usefixtures`): loaded once in
+    an outer transaction, which each test's own rolls back to and which is rolled back after
+    the module. Loading it takes seconds; a test that needs it asks for `ja_2020`."""
+    from django.db import transaction
+
+    from reports.sources.translations import load_translation
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_translation(JAPANESE_2020)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def ja_2020(japanese_2020, db):
+    from reports.models import AnnualReportPage
+
+    return AnnualReportPage.objects.get(year=2020, locale__language_code="ja")
 
 
 @pytest.fixture(autouse=True)

@@ -20,9 +20,9 @@ from wagtail_localize.strings import StringValue
 from base.models import SiteSettings
 from oif_site import caching, page_cache
 from reports.sources.translations import translate
-from tests.reports.translation_fixtures import load_japanese
 
-pytestmark = pytest.mark.django_db
+# The Japanese 2020 edition is loaded once for the module (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("japanese_2020")]
 
 EN_EDITION = "/annual-reports/2020/"
 JA_EDITION = "/ja/annual-reports/2020/"
@@ -30,8 +30,8 @@ BANNER = re.compile(r'<aside class="announcement"[^>]*>.*?</aside>', re.S)
 
 
 @pytest.fixture
-def ja(tmp_path):
-    return load_japanese(tmp_path)
+def ja(ja_2020):
+    return ja_2020
 
 
 @pytest.fixture

@@ -5,9 +5,8 @@ languages to a language the site is published in."""
 import pytest
 from wagtail.models import Locale, Page
 
-from tests.reports.translation_fixtures import load_japanese
-
-pytestmark = pytest.mark.django_db
+# The Japanese 2020 edition is loaded once for the module (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("japanese_2020")]
 
 # Addresses that are not pages, as they were before translations.
 ENGLISH_ADDRESSES = [
@@ -25,8 +24,8 @@ ENGLISH_ADDRESSES = [
 
 
 @pytest.fixture
-def ja(tmp_path):
-    return load_japanese(tmp_path)
+def ja(ja_2020):
+    return ja_2020
 
 
 def test_every_english_address_keeps_working_unprefixed(client, ja):
@@ -67,7 +66,8 @@ def test_a_reader_who_chose_english_is_not_sent_back(client, ja):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja").status_code == 200
 
 
-def test_without_a_translation_published_nobody_is_redirected(client):
+def test_without_a_translation_published_nobody_is_redirected(client, ja):
+    Page.objects.descendant_of(ja, inclusive=True).update(live=False)
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="ja").status_code == 200
 
 

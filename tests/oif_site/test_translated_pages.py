@@ -12,17 +12,17 @@ from django.utils.html import escape
 from wagtail.models import Page
 
 from reports.models import AnnualReportPage, TranslationCredit
-from tests.reports.translation_fixtures import load_japanese
 
-pytestmark = pytest.mark.django_db
+# The Japanese 2020 edition is loaded once for the module (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("japanese_2020")]
 
 EDITION, JA_EDITION = "/annual-reports/2020/", "/ja/annual-reports/2020/"
 NOTE = "This page is not available in 日本語 yet."
 
 
 @pytest.fixture
-def ja(tmp_path):
-    return load_japanese(tmp_path)
+def ja(ja_2020):
+    return ja_2020
 
 
 def get(client, path, status=200):

@@ -16,9 +16,9 @@ from wagtail.models import Page
 
 from reports.models import AnnualReportPage, EditionPDF, TranslationCredit
 from tests.reports.pdf_helpers import pdftotext
-from tests.reports.translation_fixtures import load_japanese
 
-pytestmark = pytest.mark.django_db
+# The Japanese 2020 edition is loaded once for the module (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("japanese_2020")]
 JAPANESE_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{4,}")
 
 
@@ -31,8 +31,8 @@ def pdffonts(content):
         ).stdout
 
 
-def test_the_japanese_pdf_is_japanese_with_cjk_fonts_embedded(tmp_path):
-    ja = load_japanese(tmp_path)
+def test_the_japanese_pdf_is_japanese_with_cjk_fonts_embedded(ja_2020, tmp_path):
+    ja = ja_2020
     EditionPDF.objects.all().delete()
     out = StringIO()
     call_command("build_pdf", "2020", "--locale", "ja", stdout=out)
@@ -60,8 +60,8 @@ def test_the_japanese_pdf_is_japanese_with_cjk_fonts_embedded(tmp_path):
     assert PdfReader(str(path)).trailer["/Root"]["/Lang"] == "ja"
 
 
-def test_the_japanese_pdf_downloads_under_a_name_of_its_own(tmp_path, client):
-    ja = load_japanese(tmp_path)
+def test_the_japanese_pdf_downloads_under_a_name_of_its_own(ja_2020, client):
+    ja = ja_2020
     english = AnnualReportPage.objects.get(year=2020, locale__language_code="en")
     for edition in (ja, english):
         document = Document.objects.create(

@@ -9,14 +9,14 @@ from wagtail.models import Locale, Page
 
 from reports.roles import setup_roles, translators_name
 from tests.reports.conftest import make_user
-from tests.reports.translation_fixtures import load_japanese
 
-pytestmark = pytest.mark.django_db
+# The Japanese 2020 edition is loaded once for the module (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("japanese_2020")]
 
 
 @pytest.fixture
-def ja(tmp_path):
-    return load_japanese(tmp_path)
+def ja(ja_2020):
+    return ja_2020
 
 
 def board_url(ja):

@@ -7,16 +7,16 @@ from wagtail.models import Locale
 from reports.models import TranslationCredit
 from reports.roles import PUBLISHERS, setup_roles, translators_name
 from tests.reports.conftest import make_user
-from tests.reports.translation_fixtures import load_japanese
 
-pytestmark = pytest.mark.django_db
+# The Japanese 2020 edition is loaded once for the module (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("japanese_2020")]
 
 INDEX = "/admin/translation_credits/"
 
 
 @pytest.fixture
-def ja(tmp_path):
-    edition = load_japanese(tmp_path)
+def ja(ja_2020):
+    edition = ja_2020
     setup_roles()
     return edition
 

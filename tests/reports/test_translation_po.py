@@ -10,14 +10,13 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation
 
-from tests.reports.translation_fixtures import load_japanese
-
-pytestmark = pytest.mark.django_db
+# The Japanese 2020 edition is loaded once for the module (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("japanese_2020")]
 
 
 @pytest.fixture
-def ja(tmp_path):
-    return load_japanese(tmp_path)
+def ja(ja_2020):
+    return ja_2020
 
 
 def msgfmt_check(path):

@@ -4,9 +4,8 @@ English original for an untranslated one (never its stand-in), and never a draft
 import pytest
 from wagtail.models import Page
 
-from tests.reports.translation_fixtures import load_japanese
-
-pytestmark = pytest.mark.django_db
+# The Japanese 2020 edition is loaded once for the module (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("japanese_2020")]
 
 
 def listing(client, **params):
@@ -15,8 +14,7 @@ def listing(client, **params):
     return response.json()["items"]
 
 
-def test_translated_pages_are_listed_with_their_locale_and_address(client, tmp_path):
-    load_japanese(tmp_path)
+def test_translated_pages_are_listed_with_their_locale_and_address(client, ja_2020):
     editions = listing(client, type="reports.AnnualReportPage", fields="year")
     by_locale = {item["meta"]["locale"]: item for item in editions}
     assert set(by_locale) == {"en", "ja"}
@@ -30,8 +28,8 @@ def test_translated_pages_are_listed_with_their_locale_and_address(client, tmp_p
     }
 
 
-def test_a_translation_in_draft_is_not_in_the_api(client, tmp_path):
-    ja = load_japanese(tmp_path)
+def test_a_translation_in_draft_is_not_in_the_api(client, ja_2020):
+    ja = ja_2020
     section = Page.objects.descendant_of(ja).get(slug="zuul").specific
     kind = f"reports.{type(section).__name__}"
     assert section.pk in {item["id"] for item in listing(client, locale="ja", type=kind)}
