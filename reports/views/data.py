@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -74,12 +75,15 @@ def _public_page_at(request, page_path):
 def page_figures(request, page_path, fmt):
     """…/<edition or profile>/figures.csv|json"""
     page = _public_page_at(request, page_path)
+    language = page.locale.language_code
+    # A translation's download names its language, as its PDF does, not to pass for the English.
+    suffix = "" if language == settings.LANGUAGE_CODE else f"-{language}"
     if isinstance(page, AnnualReportPage):
         rows, pages = edition_rows(page, request)
-        filename = f"openinfra-annual-report-{page.year}-figures"
+        filename = f"openinfra-annual-report-{page.year}{suffix}-figures"
     elif isinstance(page, ProfilePage):
         rows, pages = profile_rows(page, request)
-        filename = f"{page.slug}-figures"
+        filename = f"{page.slug}{suffix}-figures"
     else:
         raise Http404
     return figures_response(request, rows, pages, fmt, filename)

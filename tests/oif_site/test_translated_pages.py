@@ -141,3 +141,22 @@ def test_the_japanese_edition_page_runs_a_fixed_number_of_queries(client, ja, se
         client.get(english.url)
     # The language's locale, the English original, the credits: nothing per section.
     assert full - len(queries) <= 6
+
+
+def test_the_japanese_figures_download_under_a_name_of_their_own(client, ja):
+    names = {}
+    for path in (
+        f"{EDITION}figures.csv",
+        f"{JA_EDITION}figures.csv",
+        "/ja/projects/zuul/figures.csv",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        names[path] = response["Content-Disposition"]
+    assert names[f"{EDITION}figures.csv"] == (
+        'inline; filename="openinfra-annual-report-2020-figures.csv"'
+    )
+    assert names[f"{JA_EDITION}figures.csv"] == (
+        'inline; filename="openinfra-annual-report-2020-ja-figures.csv"'
+    )
+    assert names["/ja/projects/zuul/figures.csv"] == 'inline; filename="zuul-ja-figures.csv"'
