@@ -55,24 +55,30 @@ class HomePage(BasePage):
             page = result.page if result else None
             active = Locale.get_active()
             if page is None or page.alias_of_id or page.locale_id != active.pk:
-                original = self._original(request, path_components)
-                if original is not None:
+                original, readable = self._original(request, path_components)
+                if readable:
                     return RouteResult(self, kwargs={"untranslated": original})
+                if original is not None and page is None:
+                    # A private original answers with its own password form, as it does
+                    # where nothing of the site is translated, never with the note.
+                    return RouteResult(original)
         if result is None:
             raise Http404
         return result
 
     def _original(self, request, path_components):
+        """(the English page at this address if it is live, whether anyone may read it): the
+        note links only to a page readers can follow the link to."""
         source_home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
         if source_home is None:
-            return None
+            return None, False
         try:
             page = super(HomePage, source_home).route(request, path_components).page
         except Http404:
-            return None
-        # Only a page readers can follow the link to: live (routing's own check, kept here
-        # whatever a page's route does) and public.
-        return page if public(Page.objects.filter(pk=page.pk, live=True)).exists() else None
+            return None, False
+        if not page.live:  # routing's own check, kept here whatever a page's route does
+            return None, False
+        return page, public(Page.objects.filter(pk=page.pk)).exists()
 
     def serve(self, request, *args, untranslated=None, **kwargs):
         if untranslated is None:

@@ -117,3 +117,26 @@ def test_the_english_original_is_linked_only_while_readers_can_follow_the_link(c
     assert status == 200
     assert "The English original is authoritative." in html
     assert f'href="{path}" hreflang="en"' not in html
+
+
+@pytest.mark.parametrize("hide", ["unpublish", "private"])
+def test_a_page_left_untranslated_in_a_translated_edition_hides_as_its_original_does(
+    client, ja, hide
+):
+    english = Page.objects.get(
+        url_path__endswith="/2020/chairmans-note/", locale__language_code="en"
+    )
+    english.get_translation(ja.locale).delete()
+    path = english.url
+    assert NOTE in get(client, f"/ja{path}")[1]  # not translated: the note, linked
+    if hide == "unpublish":
+        english.unpublish()
+    else:
+        PageViewRestriction.objects.create(page=english, restriction_type="password", password="x")
+    status, html = get(client, f"/ja{path}")
+    # Unpublished: nothing there; private: the page's own password form, as in English.
+    assert status == (404 if hide == "unpublish" else 200)
+    assert NOTE not in html and "Read the English original" not in html
+    assert english.title not in html
+    if hide == "private":
+        assert 'name="password"' in html
