@@ -6,7 +6,7 @@ stored response carries the tokens it was rendered under. `purge_paths()` gives 
 tokens, so every variant of them (gzip or not, any query string) no longer matches at once; a
 render that started before the purge stores its response with the old tokens, and nobody is
 served it. A lookup reads the two tokens and the response in one round trip (MGET). What to
-purge is decided in one place, `oif_site/caching.py`.
+purge is decided in one place, `oif_site/caching/`.
 """
 
 import hashlib

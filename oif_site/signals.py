@@ -1,4 +1,4 @@
-"""Every change the public can see asks oif_site/caching.py to purge what shows it."""
+"""Every change the public can see asks oif_site/caching/ to purge what shows it."""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver

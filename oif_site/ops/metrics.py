@@ -16,7 +16,7 @@ SQL_QUERIES = Histogram(
     ["route"],
     buckets=(0, 1, 2, 5, 10, 20, 50, 100, 200, 500),
 )
-# Purges (oif_site/caching.py): one per URL and target, the target being the page cache in
+# Purges (oif_site/caching/): one per URL and target, the target being the page cache in
 # Redis ("page-cache") or a front cache named in WAGTAILFRONTENDCACHE ("proxy0", "cloudflare").
 PURGES_SENT = Counter("oif_cache_purges_sent", "URLs sent to be purged, by target.", ["target"])
 PURGES_FAILED = Counter(

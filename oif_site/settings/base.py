@@ -217,7 +217,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # The whole-page cache of anonymous responses and the caching proxy or CDN in front of it, both
-# purged together when content changes (oif_site/caching.py, docs/caching.md).
+# purged together when content changes (oif_site/caching/, docs/caching.md).
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "3600"))  # Redis and s-maxage; 0: off
 PAGE_CACHE_BROWSER_SECONDS = int(env("PAGE_CACHE_BROWSER_SECONDS", "60"))  # max-age
 PAGE_CACHE_MAX_BYTES = int(env("PAGE_CACHE_MAX_BYTES", str(5 * 2**20)))

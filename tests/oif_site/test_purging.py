@@ -1,4 +1,4 @@
-"""Every kind of change purges every URL that shows it: the set computed in oif_site/caching.py,
+"""Every kind of change purges every URL that shows it: the set computed in oif_site/caching/,
 and what an anonymous reader then gets from the page cache."""
 
 import datetime

@@ -1,24 +1,12 @@
-"""Which URLs show an object, and purging them from both caches: the one place that knows.
-
-Every change the public can see (a page published, unpublished, moved or deleted, a profile, a
-Person, the site settings or their announcement, an image, a new PDF) ends in
-`purge_for(obj)`: the paths that show the object are computed here, collected until the change
-commits, then purged from the page cache in Redis (oif_site/page_cache.py) and from the
-caching proxy or CDN in front (wagtail.contrib.frontend_cache backends). The signals that
-call it are in oif_site/signals.py.
-"""
-
-import logging
-import threading
+"""Which URLs show an object: its own addresses in every language, its edition and neighbours,
+the listings, the profiles that list it; the one answer both caches are purged by."""
 
 from django.conf import settings
-from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
-from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex
 
 from base.models import Announcement, DataLinksMixin, SiteSettings
 from projects.models import ProfilePage
@@ -31,11 +19,6 @@ from reports.models import (
     TranslationCredit,
     WorkingGroupUpdatePage,
 )
-
-from . import page_cache
-from .ops.metrics import PURGES_FAILED, PURGES_SENT
-
-logger = logging.getLogger(__name__)
 
 
 def in_every_language(name):
@@ -223,97 +206,3 @@ def paths_for(obj):
         # The edition page shows the PDF's size; nothing else changes.
         return own_paths(obj.edition) if obj.edition_id else set()
     return set()
-
-
-def full_urls(paths):
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-    root = site.root_url if site else "http://localhost"
-    return sorted(root + path for path in paths)
-
-
-class FailedPurges(logging.Handler):
-    """Wagtail's front-cache backends log a failed purge (one error per URL) rather than
-    raise: the errors logged by this thread while it purges are counted."""
-
-    def __init__(self):
-        super().__init__(level=logging.ERROR)
-        self.thread = threading.get_ident()
-        self.count = 0
-
-    def emit(self, record):
-        if record.thread == self.thread:
-            self.count += 1
-
-
-def purge_front_cache(name, backend, urls):
-    failed = FailedPurges()
-    wagtail_logger = logging.getLogger("wagtail.frontendcache")
-    wagtail_logger.addHandler(failed)
-    try:
-        backend.purge_batch(urls)
-    except Exception:  # a CDN down must not undo a publication; logged, retried below
-        logger.exception("Purging %d URLs from the front cache %s failed", len(urls), name)
-        failed.count = len(urls)
-    finally:
-        wagtail_logger.removeHandler(failed)
-    PURGES_SENT.labels(name).inc(len(urls))
-    if failed.count:
-        PURGES_FAILED.labels(name).inc(min(failed.count, len(urls)))
-
-
-def purge_paths(paths, *, everything=False):
-    """Purge now, from the page cache and every front cache (Varnish, Cloudflare, CloudFront);
-    each URL sent and each one a target failed to purge is counted (docs/operations.md)."""
-    if everything:
-        page_cache.purge_everything()
-    PURGES_SENT.labels("page-cache").inc(len(paths))
-    if not page_cache.purge_paths(paths):
-        PURGES_FAILED.labels("page-cache").inc(len(paths))
-        logger.error("Purging %d paths from the page cache failed: is Redis down?", len(paths))
-    urls = full_urls(paths)
-    for name, backend in get_backends().items():
-        purge_front_cache(name, backend, urls)
-
-
-def purge_twice(paths, everything=False):
-    """Purge, and again a moment later: a page rendered from the old content while the
-    change committed may have reached a cache after the first purge."""
-    purge_paths(paths, everything=everything)
-    delay = settings.PAGE_CACHE_REPURGE_SECONDS
-    if delay > 0:
-        timer = threading.Timer(delay, purge_paths, args=(paths,))
-        timer.start()
-
-
-def purge_for(obj):
-    """Purge every URL that shows obj once the current transaction commits (at once outside
-    one); the paths of one transaction are purged together."""
-    paths = paths_for(obj)
-    if paths:
-        purge_after_commit(paths, everything=isinstance(obj, SITE_WIDE))
-
-
-def purge_after_commit(paths, everything=False):
-    """The page cache is purged at once too: cheap, and the writing transaction (a test's, an
-    admin request's) then reads its own change; the purge after commit is the one readers
-    rely on, as until then they still see the old content."""
-    connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        if everything:
-            page_cache.purge_everything()
-        page_cache.purge_paths(paths)
-        savepoints = set(connection.savepoint_ids)
-        for callback_savepoints, callback, _robust in connection.run_on_commit:
-            batch = getattr(callback, "purge_batch", None)
-            if batch is not None and callback_savepoints == savepoints and not batch["ran"]:
-                batch["paths"] |= set(paths)
-                batch["everything"] |= everything
-                return
-    batch = {"paths": set(paths), "everything": everything, "ran": False}
-
-    def purge_on_commit():
-        batch["ran"] = True
-        purge_twice(batch["paths"], batch["everything"])
-
-    purge_on_commit.purge_batch = batch
-    transaction.on_commit(purge_on_commit, robust=True)
