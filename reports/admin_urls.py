@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import actions, board, compare
+from reports.views import actions, board, compare, release
 from reports.views import admin as views
 from reports.views.translations import TranslationBoardView
 
@@ -11,8 +11,8 @@ urlpatterns = [
     path("<int:pk>/preview/", views.EditionPreviewView.as_view(), name="preview"),
     path("<int:pk>/publish/", actions.PublishEditionView.as_view(), name="publish"),
     path("<int:pk>/unpublish/", actions.UnpublishEditionView.as_view(), name="unpublish"),
-    path("<int:pk>/schedule/", actions.ScheduleEditionView.as_view(), name="schedule"),
-    path("<int:pk>/cancel-release/", actions.CancelReleaseView.as_view(), name="cancel_release"),
+    path("<int:pk>/schedule/", release.ScheduleEditionView.as_view(), name="schedule"),
+    path("<int:pk>/cancel-release/", release.CancelReleaseView.as_view(), name="cancel_release"),
     path("<int:pk>/review-links/", views.CreateReviewLinkView.as_view(), name="create_review_link"),
     path(
         "<int:pk>/review-links/<int:link_pk>/revoke/",
