@@ -2,11 +2,11 @@
 view, and the edited paragraph is the one marked as changed."""
 
 import json
-import re
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.security_helpers import log_in
 from tests.browser.test_accessibility import axe_violations
 
 PASSWORD = "compares-years-2026"
@@ -46,11 +46,7 @@ def comparison(browser, site):
     made = json.loads(site.shell(SETUP.format(password=PASSWORD)).strip().splitlines()[-1])
     context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("cmp")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in(page, "cmp", PASSWORD)
     yield page, made
     context.close()
     site.shell(TEARDOWN.format(**made))

@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.security_helpers import log_in
 from tests.browser.test_accessibility import axe_violations
 from tests.browser.test_reading import OLDER_YEAR, ensure_older_edition
 
@@ -63,11 +64,7 @@ def editions(site):
 def publisher_page(browser, site):
     context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("pia")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in(page, "pia", PASSWORD)
     yield page
     context.close()
 

@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.security_helpers import log_in
+
 PASSWORD = "quick-typist-2026"
 CANCEL_REVIEW = (
     "from reports.models import ProjectUpdatePage\n"
@@ -39,11 +41,7 @@ def editor_page(browser, site):
     )
     context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("quick")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in(page, "quick", PASSWORD)
     page_id = (
         site.shell(
             "from reports.models import ProjectUpdatePage\n"

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.security_helpers import log_in
 from tests.browser.server import SiteServer
 from tests.browser.test_accessibility import AXE, axe_violations
 from tests.conftest import EDITION_2020
@@ -47,11 +48,7 @@ def test_axe_finds_no_violation_on_the_japanese_edition(browser, japanese, width
 def test_axe_finds_no_violation_on_the_status_board(browser, japanese):
     context = browser.new_context(base_url=japanese.url, viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("board")
-    page.get_by_label("Password").fill(ROOT_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in(page, "board", ROOT_PASSWORD)
     page.goto("/admin/editions/")
     page.get_by_role("link", name="Status board").first.click()
     expect(page.locator(".translation-board [data-state='published']").first).to_be_visible()
