@@ -36,7 +36,7 @@ def purge_deleted_page(sender, instance, **kwargs):
 @receiver(post_delete, sender=Person)
 @receiver(post_save, sender=SiteSettings)
 @receiver(post_save, sender=Announcement)  # or a translation of it (wagtail-localize saves it)
-@receiver(post_delete, sender=Announcement)
+@receiver(pre_delete, sender=Announcement)  # while the site settings still choose it
 @receiver(post_save, sender=EditionPDF)
 @receiver(post_delete, sender=EditionPDF)
 @receiver(post_save, sender=TranslationCredit)

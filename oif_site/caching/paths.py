@@ -58,6 +58,13 @@ def listing_paths():
 SITE_WIDE = (SiteSettings, Announcement)
 
 
+def in_the_banner(announcement):
+    """Whether the site settings choose this announcement, or the one it translates."""
+    return SiteSettings.objects.filter(
+        announcement__translation_key=announcement.translation_key
+    ).exists()
+
+
 def site_paths():
     """Every public address, in every language: for what every page shows. An English page
     not translated into a language shows its note (with the banner) under that prefix."""
@@ -190,6 +197,8 @@ def paths_for(obj):
         return page_paths(obj)
     if isinstance(obj, Person):
         return person_paths(obj)
+    if isinstance(obj, Announcement) and not in_the_banner(obj):
+        return set()  # written ahead, or no longer chosen: no page shows it
     if isinstance(obj, SITE_WIDE):
         # The announcement or any of its translations: every page, in every language.
         return site_paths()

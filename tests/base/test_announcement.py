@@ -17,7 +17,7 @@ from wagtail.models import Locale, Site
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
-from base.models import SiteSettings
+from base.models import Announcement, SiteSettings
 from oif_site import caching, page_cache
 from reports.sources.translations import translate
 
@@ -224,3 +224,34 @@ def test_the_site_settings_choose_the_announcement(admin_client, announcement):
     edit = reverse("wagtailsettings:edit", args=["base", "sitesettings", site.pk])
     html = admin_client.get(edit).content.decode()
     assert "Announcement banner" in html and "Our news marker-e1n" in html  # the chooser
+
+
+def test_an_announcement_no_banner_shows_purges_nothing_until_it_is_chosen(
+    announcement, monkeypatch
+):
+    purged = set()
+    monkeypatch.setattr(page_cache, "purge_everything", lambda: purged.add("*"))
+    monkeypatch.setattr(page_cache, "purge_paths", lambda paths: purged.update(paths) or True)
+    ahead = Announcement.objects.create(text="Next week's news", locale=announcement.locale)
+    ahead.text = "Next week's news, edited"
+    ahead.save()
+    ahead_in_japanese = in_japanese(ahead, "来週のお知らせ", "詳しく")
+    ahead_in_japanese.delete()
+    assert purged == set()
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.announcement = ahead
+    site_settings.save()
+    assert "*" in purged and {EN_EDITION, JA_EDITION} <= purged
+
+
+def test_deleting_the_chosen_announcement_takes_it_off_every_cached_page(client, announcement):
+    for path in (EN_EDITION, JA_EDITION):
+        client.get(path)
+        response = client.get(path)
+        assert response.get("X-Page-Cache") == "hit", path
+        assert "marker-e1n" in response.content.decode(), path
+    announcement.delete()
+    for path in (EN_EDITION, JA_EDITION):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert BANNER.search(response.content.decode()) is None, path
