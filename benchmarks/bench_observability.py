@@ -21,6 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.rounds import median_ratio, paired_rounds
 from tests.ops.processes import ROOT, OpsSite
 
 PATHS = ["/annual-reports/2020/", "/annual-reports/2020/project-updates/zuul/"]
@@ -99,7 +100,7 @@ def warm(server):
 
 
 def measure(server):
-    """(req/s, CPU ms per request, of which system ms), averaged over PATHS."""
+    """{rps, cpu (ms per request), system (of which in the kernel)}, averaged over PATHS."""
     workers = server.worker_pids()
     rates, cpu, system = [], [], []
     for path in PATHS:
@@ -110,13 +111,16 @@ def measure(server):
         used = user_after - user_before + system_after - system_before
         cpu.append(used / requests * 1000)
         system.append((system_after - system_before) / requests * 1000)
-    return statistics.mean(rates), statistics.mean(cpu), statistics.mean(system)
+    return {
+        "rps": statistics.mean(rates),
+        "cpu": statistics.mean(cpu),
+        "system": statistics.mean(system),
+    }
 
 
 def paired(rounds, key):
-    """Per round, with / without: a round's two sides ran back to back, so whatever else
-    the machine did then weighs on both; the median of those ratios is the cost."""
-    return statistics.median(r["on"][key] / r["off"][key] for r in rounds)
+    """The cost's ratio, with / without: the median over the paired rounds."""
+    return median_ratio(rounds, "on", "off", lambda figures: figures[key])[0]
 
 
 def main():
@@ -140,13 +144,7 @@ def main():
         for server in servers.values():
             server.start()
             warm(server)
-        for n in range(ROUNDS):
-            order = ("off", "on") if n % 2 == 0 else ("on", "off")
-            figures = {}
-            for mode in order:
-                rate, milliseconds, in_kernel = measure(servers[mode])
-                figures[mode] = {"rps": rate, "cpu": milliseconds, "system": in_kernel}
-            rounds.append(figures)
+        rounds = paired_rounds(ROUNDS, lambda mode: measure(servers[mode]), "off", "on")
     finally:
         on.stop()
         off.stop()

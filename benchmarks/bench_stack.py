@@ -14,12 +14,12 @@ import gzip
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import tempfile
 import urllib.request
 from pathlib import Path
 
+from benchmarks.rounds import median_ratio, paired_rounds
 from tests.stack.fleet import AppFleet
 from tests.stack.processes import Nginx, PostgresDatabase, RedisServer, Varnish
 
@@ -142,14 +142,9 @@ def measure(url):
 
 
 def paired_ratio(url, reference, rounds=ROUNDS):
-    """req/s at 50 clients of `url` over `reference`, measured back to back in each round
-    (alternating which goes first): the median of the rounds' ratios, and the ratios."""
-    ratios = []
-    for n in range(rounds):
-        pair = (url, reference) if n % 2 == 0 else (reference, url)
-        rates = {one: wrk(one, 50)["rps"] for one in pair}
-        ratios.append(rates[url] / rates[reference])
-    return statistics.median(ratios), ratios
+    """req/s at 50 clients of `url` over `reference` in paired rounds: (median, the ratios)."""
+    measured = paired_rounds(rounds, lambda one: wrk(one, 50)["rps"], url, reference)
+    return median_ratio(measured, url, reference)
 
 
 def main():
